@@ -1,0 +1,83 @@
+using Carter;
+using Cpro.Host.Components;
+using Cpro.Host.Composition;
+using Cpro.Host.Identity;
+using Cpro.Host.Ops;
+using Cpro.Host.Persistence;
+using Cpro.Host.Pipeline;
+using Cpro.Kernel.Modules;
+using FluentValidation;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration["CPRO_DB"] is { Length: > 0 } db)
+{
+    builder.Configuration["ConnectionStrings:Cpro"] = db;
+}
+builder.WebHost.UseUrls(builder.Configuration["CPRO_URLS"] ?? "http://127.0.0.1:5080");
+
+var catalogue = CproModules.Catalogue();
+var services = builder.Services;
+services.AddSingleton(catalogue);
+services.AddSingleton(TimeProvider.System);
+services.AddCproLogging(builder.Configuration);
+services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+services.AddCproAuthentication();
+services.AddAntiforgery();
+services.AddRazorComponents();
+// French text stays readable in the HTML (no &#xE9; for é).
+services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+services.AddCascadingAuthenticationState();
+services.AddScoped<Cpro.Host.Components.Layout.NavigationEntries>();
+services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Cpro";
+    document.Info.Description = "API de Cpro, groupée par module.";
+    return Task.CompletedTask;
+}));
+services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [OpsEndpoints.ReadyTag]);
+services.AddHostedService<StartupService>();
+
+ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr");
+services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+});
+var carterModules = new List<Type>();
+foreach (var module in catalogue.All)
+{
+    var assembly = module.GetType().Assembly;
+    module.AddServices(services, builder.Configuration);
+    services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true);
+    carterModules.AddRange(assembly.GetTypes().Where(t => t is { IsAbstract: false } && t.IsAssignableTo(typeof(ICarterModule))));
+}
+services.AddCarter(configurator: c => c.WithModules([.. carterModules]));
+
+var app = builder.Build();
+
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler();
+// The API answers ProblemDetails; the portal shows its error page.
+app.UseWhen(context => Authentication.IsApi(context.Request.Path), api => api.UseStatusCodePages());
+app.UseWhen(context => !Authentication.IsApi(context.Request.Path), portal => portal.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+app.UseStaticFiles();
+// After the status code pages, so a re-executed request is routed again.
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseModulePageGate();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapOps();
+app.MapCproModules(catalogue);
+app.MapRazorComponents<App>().AddAdditionalAssemblies([.. catalogue.All.Select(m => m.GetType().Assembly).Distinct()]);
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+
+namespace Cpro.Kernel.Identity;
+
+/// <summary>The claims Cpro puts in a cookie or a bearer token.</summary>
+public static class CproClaims
+{
+    public const string UserId = "cpro:uid";
+    public const string Login = "cpro:login";
+    public const string EtablissementId = "cpro:etab";
+    public const string Uai = "cpro:uai";
+    public const string NomComplet = "cpro:nom";
+
+    public static ClaimsPrincipal Principal(Guid userId, string login, string nomComplet, Guid? etablissementId, string? uai,
+        IEnumerable<string> profils, string authenticationType)
+    {
+        var claims = new List<Claim>
+        {
+            new(UserId, userId.ToString()),
+            new(Login, login),
+            new(ClaimTypes.Name, login),
+            new(NomComplet, nomComplet),
+        };
+        if (etablissementId is { } etab)
+        {
+            claims.Add(new Claim(EtablissementId, etab.ToString()));
+        }
+        if (uai is not null)
+        {
+            claims.Add(new Claim(Uai, uai));
+        }
+        claims.AddRange(profils.Select(p => new Claim(ClaimTypes.Role, p)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}

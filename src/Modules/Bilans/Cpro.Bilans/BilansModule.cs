@@ -1,0 +1,19 @@
+using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cpro.Bilans;
+
+public sealed class BilansModule : ICproModule
+{
+    public string Name => "Bilans";
+    public string DisplayName => "Bilans";
+    public string Description => "Bilans intermédiaires par période officielle, bilans en entreprise avec le tuteur et bilans de compétences.";
+    public ModuleStatut Statut => ModuleStatut.AVenir;
+    public bool Desactivable => true;
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("Bilans", "/bilans")];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddModuleDbContext<BilansDbContext>(configuration, BilansDbContext.SchemaName);
+}

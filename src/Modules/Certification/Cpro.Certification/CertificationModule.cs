@@ -1,0 +1,19 @@
+using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cpro.Certification;
+
+public sealed class CertificationModule : ICproModule
+{
+    public string Name => "Certification";
+    public string DisplayName => "Certification";
+    public string Description => "Grilles certificatives, CCF, commissions d'harmonisation et remontée des niveaux vers le LSL Pro.";
+    public ModuleStatut Statut => ModuleStatut.AVenir;
+    public bool Desactivable => true;
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("Certification", "/certification")];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddModuleDbContext<CertificationDbContext>(configuration, CertificationDbContext.SchemaName);
+}

@@ -1,0 +1,37 @@
+using Cpro.Etablissements.Domain;
+using Cpro.Etablissements.Features;
+using Cpro.Etablissements.Startup;
+using Cpro.Kernel.Identity;
+using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cpro.Etablissements;
+
+public sealed class EtablissementsModule : ICproModule
+{
+    public string Name => "Etablissements";
+    public string DisplayName => "Établissements";
+    public string Description => "Établissement, comptes des utilisateurs, import SIECLE / STS-web et activation des modules.";
+    public ModuleStatut Statut => ModuleStatut.Disponible;
+
+    /// <summary>Accounts and switches live here: an establishment cannot run without it.</summary>
+    public bool Desactivable => false;
+
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+    [
+        new("Établissements", "/administration/etablissements", Profils.AdministrateurPlateforme),
+        new("Modules", "/administration/modules", Profils.Administrateur),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<EtablissementsDbContext>(configuration, EtablissementsDbContext.SchemaName);
+        services.AddScoped<IModuleSwitches, ModuleSwitches>();
+        services.AddSingleton<IPasswordHasher<Identifiants>, PasswordHasher<Identifiants>>();
+        services.AddScoped<IStartupTask, AdministrateurPlateformeSeed>();
+        services.AddScoped<IStartupTask, DemoSeed>();
+    }
+}

@@ -1,0 +1,19 @@
+using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cpro.Portfolio;
+
+public sealed class PortfolioModule : ICproModule
+{
+    public string Name => "Portfolio";
+    public string DisplayName => "Portfolio";
+    public string Description => "Portfolio des activités en entreprise : journal de bord de l'apprenant et fiches activité commentées par le tuteur et l'enseignant.";
+    public ModuleStatut Statut => ModuleStatut.AVenir;
+    public bool Desactivable => true;
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("Portfolio", "/portfolio")];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddModuleDbContext<PortfolioDbContext>(configuration, PortfolioDbContext.SchemaName);
+}

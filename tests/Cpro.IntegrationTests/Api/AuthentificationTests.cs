@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Cpro.Etablissements;
+using Cpro.Etablissements.Domain;
+using Cpro.Etablissements.Startup;
+using Cpro.IntegrationTests.Infrastructure;
+using Cpro.Kernel.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cpro.IntegrationTests.Api;
+
+[Collection(CproCollection.Name)]
+public sealed class AuthentificationTests(CproFactory factory)
+{
+    [Fact]
+    public async Task Platform_administrator_from_the_environment_gets_a_bearer_token()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { login = CproFactory.AdminLogin, password = CproFactory.AdminPassword });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
+        Assert.False(string.IsNullOrEmpty(body!["accessToken"].ToString()));
+    }
+
+    [Fact]
+    public async Task Bad_credentials_get_401_with_a_French_message()
+    {
+        using var client = factory.CreateClient();
+
+        var wrongPassword = await client.PostAsJsonAsync("/api/auth/token", new { login = CproFactory.AdminLogin, password = "faux" });
+        var unknown = await client.PostAsJsonAsync("/api/auth/token", new { login = "personne", password = "faux" });
+
+        Assert.Equal("Identifiant ou mot de passe incorrect.", (await wrongPassword.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+        Assert.Equal("Identifiant ou mot de passe incorrect.", (await unknown.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Missing_login_and_password_get_400_per_field()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { login = "", password = "" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["L'identifiant est obligatoire."], problem.Errors("login"));
+        Assert.Equal(["Le mot de passe est obligatoire."], problem.Errors("password"));
+    }
+
+    [Fact]
+    public async Task Malformed_json_gets_400_problem_details()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/api/auth/token", new StringContent("{\"login\": ", Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("illisible", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Account_is_locked_after_five_failures_even_for_the_right_password()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        var login = await factory.CreerUtilisateurAsync(uai, Profils.Enseignant);
+        using var client = factory.CreateClient();
+
+        for (var i = 0; i < Identifiants.EchecsAvantVerrouillage; i++)
+        {
+            var failure = await client.PostAsJsonAsync("/api/auth/token", new { login, password = "mauvais" });
+            Assert.Equal(HttpStatusCode.Unauthorized, failure.StatusCode);
+        }
+        var locked = await client.PostAsJsonAsync("/api/auth/token", new { login, password = CproFactory.MotDePasse });
+
+        var problem = await locked.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("verrouillé", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_hashed()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
+
+        var admin = await db.AdministrateursPlateforme.SingleAsync(a => a.Identifiants.Login == CproFactory.AdminLogin);
+
+        Assert.DoesNotContain(CproFactory.AdminPassword, admin.Identifiants.MotDePasseHash, StringComparison.Ordinal);
+        Assert.StartsWith("AQAAAA", admin.Identifiants.MotDePasseHash, StringComparison.Ordinal); // ASP.NET Core Identity v3 (PBKDF2)
+    }
+
+    [Fact]
+    public async Task Admin_seed_is_idempotent_and_never_overwrites_a_password()
+    {
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CPRO_ADMIN_LOGIN"] = CproFactory.AdminLogin,
+            ["CPRO_ADMIN_PASSWORD"] = "Un-autre-mot-de-passe",
+        }).Build();
+        var seed = new AdministrateurPlateformeSeed(services.GetRequiredService<EtablissementsDbContext>(), configuration,
+            services.GetRequiredService<IPasswordHasher<Identifiants>>(), TimeProvider.System, NullLogger<AdministrateurPlateformeSeed>.Instance);
+
+        await seed.RunAsync(CancellationToken.None);
+        await seed.RunAsync(CancellationToken.None);
+
+        var db = services.GetRequiredService<EtablissementsDbContext>();
+        Assert.Equal(1, await db.AdministrateursPlateforme.CountAsync(a => a.Identifiants.Login == CproFactory.AdminLogin));
+        Assert.False(string.IsNullOrEmpty(await factory.TokenAsync(CproFactory.AdminLogin, CproFactory.AdminPassword)));
+    }
+
+    [Fact]
+    public async Task Api_without_token_gets_401_and_with_a_bad_token_too()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var anonymous = await client.GetAsync("/api/etablissements");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "pas-un-jeton");
+        var forged = await client.GetAsync("/api/etablissements");
+
+        await anonymous.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task Establishment_users_get_403_on_platform_routes()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        using var client = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur));
+
+        var create = await client.PostAsJsonAsync("/api/etablissements", new { uai = TestUai.Next(), nom = "X", email = "x@example.org" });
+        var catalogue = await client.GetAsync("/ops/modules");
+
+        await create.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await catalogue.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}

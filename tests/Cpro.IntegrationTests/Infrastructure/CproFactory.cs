@@ -1,0 +1,109 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Cpro.Etablissements;
+using Cpro.Etablissements.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Cpro.IntegrationTests.Infrastructure;
+
+/// <summary>The real host on a fresh PostgreSQL database for this test run (CPRO_TEST_DB names the cluster; build/test.sh sets it).</summary>
+public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminLogin = "admin";
+    public const string AdminPassword = "Admin-Test-2026";
+    public const string MotDePasse = "Motdepasse-Test-2026";
+
+    private readonly string _server = Environment.GetEnvironmentVariable("CPRO_TEST_DB")
+        ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+
+    public string Database { get; } = $"cpro_test_{Guid.NewGuid():N}";
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = Database }.ConnectionString;
+
+    public string ServerConnectionString => _server;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("CPRO_DB", ConnectionString);
+        builder.UseSetting("CPRO_ADMIN_LOGIN", AdminLogin);
+        builder.UseSetting("CPRO_ADMIN_PASSWORD", AdminPassword);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingRouteStartupFilter>());
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Database}\"", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    public async Task<string> TokenAsync(string login, string password)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { login, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return token!.AccessToken;
+    }
+
+    public async Task<HttpClient> ClientAsync(string login, string password = MotDePasse)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(login, password));
+        return client;
+    }
+
+    public Task<HttpClient> AdminClientAsync() => ClientAsync(AdminLogin, AdminPassword);
+
+    /// <summary>A new establishment, created through the API by the platform administrator.</summary>
+    public async Task<string> CreerEtablissementAsync(string? nom = null)
+    {
+        var uai = TestUai.Next();
+        using var admin = await AdminClientAsync();
+        var response = await admin.PostAsJsonAsync("/api/etablissements", new { uai, nom = nom ?? $"Lycée {uai}", email = $"ce.{uai}@example.org" });
+        response.EnsureSuccessStatusCode();
+        return uai;
+    }
+
+    /// <summary>An account of an establishment, written straight to the database: accounts get their own API in a later issue.</summary>
+    public async Task<string> CreerUtilisateurAsync(string uai, string profil)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Identifiants>>();
+        var etablissement = db.Etablissements.Single(e => e.Uai == uai);
+        var login = $"{profil.ToLowerInvariant()}.{Guid.NewGuid():N}"[..30];
+        var identifiants = new Identifiants { Login = login, MotDePasseHash = "" };
+        identifiants.MotDePasseHash = hasher.HashPassword(identifiants, MotDePasse);
+        db.Utilisateurs.Add(new Utilisateur
+        {
+            EtablissementId = etablissement.Id, Identifiants = identifiants, Nom = "Test", Prenom = profil, Profils = [profil],
+        });
+        await db.SaveChangesAsync();
+        return login;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+[CollectionDefinition(Name)]
+public sealed class CproCollection : ICollectionFixture<CproFactory>
+{
+    public const string Name = "cpro";
+}
