@@ -35,7 +35,7 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingRouteStartupFilter>());
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
@@ -64,7 +64,7 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<HttpClient> ClientAsync(string login, string password = MotDePasse)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(login, password));
         return client;
     }

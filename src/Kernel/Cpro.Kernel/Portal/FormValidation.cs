@@ -1,0 +1,20 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace Cpro.Kernel.Portal;
+
+/// <summary>Puts a handler's validation failures on a form: each input whose property has a message gets
+/// <c>aria-invalid="true"</c>, and the messages per field (JSON name) are returned for display.</summary>
+public static class FormValidation
+{
+    public static IReadOnlyDictionary<string, string[]> Apply(ValidationException exception, EditContext editContext, ValidationMessageStore store)
+    {
+        store.Clear();
+        foreach (var failure in exception.Errors)
+        {
+            store.Add(editContext.Field(failure.PropertyName), failure.ErrorMessage);
+        }
+        editContext.NotifyValidationStateChanged();
+        return Errors.ValidationErrors.ByField(exception);
+    }
+}

@@ -1,0 +1,68 @@
+using Cpro.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Cpro.IntegrationTests.Browser;
+
+/// <summary>The host on a real Kestrel port and Debian's chromium driven by Playwright (no browser download here).</summary>
+public sealed class BrowserFixture : CproFactory
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public BrowserFixture() => UseKestrel();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("CPRO_URLS", "http://127.0.0.1:0");
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        ClientOptions.BaseAddress = new Uri(BaseUrl);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CPRO_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+            ],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A page on a phone-sized screen (360 px wide).</summary>
+    public async Task<IPage> PhonePageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            Locale = "fr-FR",
+        });
+        return await context.NewPageAsync();
+    }
+}
