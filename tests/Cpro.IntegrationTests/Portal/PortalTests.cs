@@ -67,4 +67,20 @@ public sealed class PortalTests(CproFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await eleve.GetAsync("/administration/modules")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await administrateur.GetAsync("/administration/etablissements")).StatusCode);
     }
+
+    [Fact]
+    public async Task Forms_without_an_antiforgery_token_are_refused()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var login = await client.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "connexion", ["Input.Login"] = CproFactory.AdminLogin, ["Input.Password"] = CproFactory.AdminPassword,
+        }));
+        var logout = await client.PostAsync("/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+        Assert.False(login.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+    }
 }
