@@ -1,6 +1,8 @@
 using Cpro.Kernel.Modules;
 using Cpro.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Cpro.Host.Persistence;
 
@@ -13,6 +15,8 @@ internal sealed class StartupService(IServiceProvider services, ILogger<StartupS
         foreach (var registration in scope.ServiceProvider.GetServices<ModuleDbContextRegistration>())
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            // The history table first: otherwise EF logs a failed query on a new database before creating it.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("Schéma {Schema} à jour", registration.Schema);
         }
