@@ -57,8 +57,12 @@ pg_start() {
   fi
   if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     log "Démarrage de PostgreSQL sur 127.0.0.1:$CPRO_PG_PORT"
-    as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $CPRO_PG_PORT -c unix_socket_directories='' -c fsync=off -c max_connections=200" start >/dev/null
+    if ! as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $CPRO_PG_PORT -c unix_socket_directories='' -c fsync=off -c max_connections=200" start >/dev/null; then
+      log "PostgreSQL n'a pas démarré (port $CPRO_PG_PORT déjà pris ? choisissez-en un autre avec CPRO_PG_PORT) :"
+      tail -n 5 "$data/server.log" >&2
+      return 1
+    fi
   fi
   CPRO_PG_URL="Host=127.0.0.1;Port=$CPRO_PG_PORT;Username=postgres;Database=postgres"
   export CPRO_PG_URL
