@@ -16,6 +16,7 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminLogin = "admin";
     public const string AdminPassword = "Admin-Test-2026";
     public const string MotDePasse = "Motdepasse-Test-2026";
+    public const long ImportMaxMo = 2;
 
     private readonly string _server = Environment.GetEnvironmentVariable("CPRO_TEST_DB")
         ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
@@ -32,6 +33,7 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("CPRO_DB", ConnectionString);
         builder.UseSetting("CPRO_ADMIN_LOGIN", AdminLogin);
         builder.UseSetting("CPRO_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("CPRO_IMPORT_MAX_MO", ImportMaxMo.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingRouteStartupFilter>());
     }
 

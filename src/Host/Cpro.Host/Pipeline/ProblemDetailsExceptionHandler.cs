@@ -24,6 +24,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             IntrouvableException e => Problem(StatusCodes.Status404NotFound, "Ressource introuvable", e.Message),
             ConflitException e => Problem(StatusCodes.Status409Conflict, "Conflit", e.Message),
             InterditException e => Problem(StatusCodes.Status403Forbidden, "Accès refusé", e.Message),
+            RequeteInvalideException e => Problem(StatusCodes.Status400BadRequest, "Requête invalide", e.Message),
+            TropVolumineuxException e => Problem(StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", e.Message),
+            NonTraitableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Requête non traitable", e.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Modification concurrente",
                 "Ces données ont été modifiées entre-temps par quelqu'un d'autre : rechargez-les puis recommencez."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>

@@ -1,4 +1,5 @@
 using Cpro.Etablissements.Domain;
+using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,12 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
     public DbSet<Utilisateur> Utilisateurs => Set<Utilisateur>();
     public DbSet<AdministrateurPlateforme> AdministrateursPlateforme => Set<AdministrateurPlateforme>();
     public DbSet<ModuleActivation> ModuleActivations => Set<ModuleActivation>();
+    public DbSet<Apprenant> Apprenants => Set<Apprenant>();
+    public DbSet<Responsable> Responsables => Set<Responsable>();
+    public DbSet<Personnel> Personnels => Set<Personnel>();
+    public DbSet<Structure> Structures => Set<Structure>();
+    public DbSet<Mef> Mefs => Set<Mef>();
+    public DbSet<ImportSiecle> ImportsSiecle => Set<ImportSiecle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +40,7 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
             e.Property(x => x.Nom).HasMaxLength(100);
             e.Property(x => x.Prenom).HasMaxLength(100);
             e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Source).HasMaxLength(10);
             e.HasOne<Etablissement>().WithMany().HasForeignKey(x => x.EtablissementId);
         });
         modelBuilder.Entity<AdministrateurPlateforme>(e =>
@@ -45,6 +53,56 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
             e.Property(x => x.ModifiePar).HasMaxLength(100);
             e.HasIndex(x => new { x.EtablissementId, x.Module }).IsUnique();
             e.HasOne<Etablissement>().WithMany().HasForeignKey(x => x.EtablissementId);
+        });
+        modelBuilder.Entity<Apprenant>(e =>
+        {
+            e.HasIndex(x => new { x.EtablissementId, x.EleveId }).IsUnique();
+            e.HasIndex(x => x.Ine);
+            e.Property(x => x.EleveId).HasMaxLength(20);
+            e.Property(x => x.Ine).HasMaxLength(11);
+            e.Property(x => x.Nom).HasMaxLength(100);
+            e.Property(x => x.Prenom).HasMaxLength(100);
+            e.Property(x => x.Prenom2).HasMaxLength(100);
+            e.Property(x => x.Sexe).HasMaxLength(1);
+            e.Property(x => x.Mef).HasMaxLength(11);
+            e.Property(x => x.Statut).HasMaxLength(20);
+            e.Property(x => x.Division).HasMaxLength(50);
+        });
+        modelBuilder.Entity<Responsable>(e =>
+        {
+            e.HasIndex(x => new { x.EtablissementId, x.PersonneId }).IsUnique();
+            e.Property(x => x.PersonneId).HasMaxLength(20);
+            e.Property(x => x.Civilite).HasMaxLength(10);
+            e.Property(x => x.Nom).HasMaxLength(100);
+            e.Property(x => x.Prenom).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Personnel>(e =>
+        {
+            e.HasIndex(x => new { x.EtablissementId, x.StsId }).IsUnique();
+            e.Property(x => x.StsId).HasMaxLength(20);
+            e.Property(x => x.Civilite).HasMaxLength(10);
+            e.Property(x => x.Nom).HasMaxLength(100);
+            e.Property(x => x.Prenom).HasMaxLength(100);
+            e.Property(x => x.Fonction).HasMaxLength(10);
+        });
+        modelBuilder.Entity<Structure>(e =>
+        {
+            e.HasIndex(x => new { x.EtablissementId, x.Type, x.Code }).IsUnique();
+            e.Property(x => x.Type).HasMaxLength(1);
+            e.Property(x => x.Code).HasMaxLength(50);
+            e.Property(x => x.Libelle).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Mef>(e =>
+        {
+            e.HasIndex(x => new { x.EtablissementId, x.Code }).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(11);
+            e.Property(x => x.Libelle).HasMaxLength(200);
+        });
+        modelBuilder.Entity<ImportSiecle>(e =>
+        {
+            e.Property(x => x.Par).HasMaxLength(100);
+            e.Property(x => x.Rapport).HasColumnType("jsonb");
+            e.HasIndex(x => new { x.EtablissementId, x.Le });
         });
         base.OnModelCreating(modelBuilder);
     }

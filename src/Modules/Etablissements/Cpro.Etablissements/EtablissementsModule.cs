@@ -33,5 +33,9 @@ public sealed class EtablissementsModule : ICproModule
         services.AddSingleton<IPasswordHasher<Identifiants>, PasswordHasher<Identifiants>>();
         services.AddScoped<IStartupTask, AdministrateurPlateformeSeed>();
         services.AddScoped<IStartupTask, DemoSeed>();
+        services.AddScoped<Comptes>();
+        services.AddScoped<Siecle.Synchronisation>();
+        // SIECLE exports are usually ISO-8859-15, which .NET reads only with the code pages provider.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
     }
 }

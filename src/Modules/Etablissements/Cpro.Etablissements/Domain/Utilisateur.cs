@@ -14,6 +14,14 @@ internal sealed class Utilisateur : IEtablissementOwned
     public List<string> Profils { get; set; } = [];
     public bool Actif { get; set; } = true;
     public DateTimeOffset CreeLe { get; init; }
+    /// <summary>« Manuel », « SIECLE » or « STS »: manual accounts are shown apart.</summary>
+    public string Source { get; init; } = SourceManuel;
+    /// <summary>The temporary code, encrypted, until the user chooses a password.</summary>
+    public string? CodeProvisoire { get; set; }
+
+    public const string SourceManuel = "Manuel";
+    public const string SourceSiecle = "SIECLE";
+    public const string SourceSts = "STS";
 
     public string NomComplet => $"{Prenom} {Nom}";
 }

@@ -71,7 +71,9 @@ internal static class SeConnecter
             {
                 return new Resultat(null, "Compte verrouillé après plusieurs échecs : réessayez dans quelques minutes.");
             }
-            var verification = hasher.VerifyHashedPassword(identifiants, identifiants.MotDePasseHash, password);
+            var verification = identifiants.MotDePasseHash.StartsWith(Comptes.PrefixeCode, StringComparison.Ordinal)
+                ? (Comptes.VerifierCode(identifiants.MotDePasseHash, password) ? PasswordVerificationResult.Success : PasswordVerificationResult.Failed)
+                : hasher.VerifyHashedPassword(identifiants, identifiants.MotDePasseHash, password);
             if (verification == PasswordVerificationResult.Failed)
             {
                 identifiants.EnregistrerEchec(now);

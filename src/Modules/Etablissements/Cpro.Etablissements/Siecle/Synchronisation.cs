@@ -1,0 +1,432 @@
+using Cpro.Etablissements.Domain;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using static Cpro.Etablissements.Siecle.CopieGroupee;
+
+namespace Cpro.Etablissements.Siecle;
+
+/// <summary>Brings an establishment's learners, guardians, staff and structures in line with its exports. Never deletes:
+/// whoever is missing from a complete export, or has left, is deactivated. Never touches an existing login or password.
+/// New rows go in by binary COPY, changed ones through EF; all of it in the command's transaction.
+/// Its queries name the establishment explicitly (across the kernel's filter): the caller's access was checked, and the
+/// platform administrator, who belongs to none, may import too.</summary>
+internal sealed class Synchronisation(EtablissementsDbContext db, Comptes comptes, TimeProvider clock)
+{
+    public async Task<RapportImport> AppliquerAsync(Etablissement etablissement, IReadOnlyList<Export> exports, bool simulation,
+        CancellationToken cancellationToken)
+    {
+        Verifier(etablissement, exports);
+        var rapport = new RapportImport { Simulation = simulation, Fichiers = [.. exports.Select(e => new FichierLu(e.NomFichier, e.Type))] };
+        var maintenant = clock.GetUtcNow();
+        var nouveauxComptes = new List<(string Prenom, string Nom, string Profil, string Source, Action<Guid> Lier)>();
+        var nouveaux = new Nouveaux();
+
+        if (exports.OfType<ExportEleves>().SingleOrDefault() is { } eleves)
+        {
+            await ApprenantsAsync(etablissement.Id, eleves, rapport, nouveaux, nouveauxComptes, DateOnly.FromDateTime(maintenant.UtcDateTime), cancellationToken);
+        }
+        if (exports.OfType<ExportResponsables>().SingleOrDefault() is { } responsables)
+        {
+            await ResponsablesAsync(etablissement.Id, responsables, rapport, nouveaux, cancellationToken);
+        }
+        var mefs = exports.OfType<ExportSts>().SelectMany(s => s.Mefs).Concat(exports.OfType<ExportNomenclatures>().SelectMany(n => n.Mefs));
+        await MefsAsync(etablissement.Id, mefs, nouveaux, cancellationToken);
+        if (exports.OfType<ExportSts>().SingleOrDefault() is { } sts)
+        {
+            await PersonnelsAsync(etablissement.Id, sts, rapport, nouveaux, nouveauxComptes, cancellationToken);
+            await StructuresAsync(etablissement.Id, sts, rapport, nouveaux, cancellationToken);
+        }
+
+        var crees = await comptes.CreerAsync(etablissement.Id, [.. nouveauxComptes.Select(c => (c.Prenom, c.Nom, c.Profil, c.Source))], maintenant, cancellationToken);
+        for (var i = 0; i < crees.Count; i++)
+        {
+            nouveauxComptes[i].Lier(crees[i].Utilisateur.Id);
+        }
+        rapport.ComptesCrees = crees.Count;
+        if (!simulation)
+        {
+            await EcrireAsync(nouveaux, [.. crees.Select(c => c.Utilisateur)], cancellationToken);
+        }
+        return rapport;
+    }
+
+    private void Verifier(Etablissement etablissement, IReadOnlyList<Export> exports)
+    {
+        if (exports.GroupBy(e => e.Type).FirstOrDefault(g => g.Count() > 1) is { } doublon)
+        {
+            throw new RequeteInvalideException($"Un seul fichier {doublon.Key} par import : {string.Join(", ", doublon.Select(e => $"« {e.NomFichier} »"))}.");
+        }
+        var courante = AnneeScolaire(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        foreach (var export in exports.Where(e => e is not ExportNomenclatures || e.Uai is not null))
+        {
+            if (export.Uai is null || export.Annee is null)
+            {
+                throw new NonTraitableException($"« {export.NomFichier} » n'indique pas son établissement (UAJ) ou son année scolaire.");
+            }
+            if (export.Uai != etablissement.Uai)
+            {
+                throw new NonTraitableException($"« {export.NomFichier} » est l'export de l'établissement {export.Uai}, pas de {etablissement.Uai}.");
+            }
+            if (export.Annee != courante && export.Annee != courante + 1)
+            {
+                throw new NonTraitableException(
+                    $"« {export.NomFichier} » concerne l'année scolaire {export.Annee}-{export.Annee + 1} : seules l'année en cours ({courante}-{courante + 1}) et la suivante sont acceptées.");
+            }
+        }
+    }
+
+    /// <summary>A school year is named by its first calendar year; it starts in September.</summary>
+    public static int AnneeScolaire(DateOnly jour) => jour.Month >= 9 ? jour.Year : jour.Year - 1;
+
+    private async Task ApprenantsAsync(Guid etablissementId, ExportEleves export, RapportImport rapport, Nouveaux nouveaux,
+        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, DateOnly aujourdhui, CancellationToken cancellationToken)
+    {
+        var compteurs = rapport.Apprenants;
+        compteurs.Rejets.AddRange(export.Rejets);
+        var ineEnDouble = export.Eleves.Where(e => e.Ine is not null).GroupBy(e => e.Ine).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var idEnDouble = export.Eleves.GroupBy(e => e.EleveId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var existants = await db.Apprenants.IgnoreQueryFilters().Where(a => a.EtablissementId == etablissementId).ToDictionaryAsync(a => a.EleveId, cancellationToken);
+        var comptesActifs = await UtilisateursAsync(existants.Values.Select(a => a.UtilisateurId), cancellationToken);
+        var vus = new HashSet<string>();
+        foreach (var eleve in export.Eleves)
+        {
+            if (ineEnDouble.Contains(eleve.Ine))
+            {
+                compteurs.Rejets.Add(new Rejet("ELEVE", eleve.EleveId, $"INE {eleve.Ine} présent plusieurs fois dans le fichier : fiches écartées."));
+                continue;
+            }
+            if (idEnDouble.Contains(eleve.EleveId))
+            {
+                compteurs.Rejets.Add(new Rejet("ELEVE", eleve.EleveId, "ELEVE_ID présent plusieurs fois dans le fichier : fiches écartées."));
+                continue;
+            }
+            vus.Add(eleve.EleveId);
+            var structures = export.Structures.GetValueOrDefault(eleve.EleveId) ?? new StructuresEleve(null, []);
+            var actif = eleve.DateSortie is not { } sortie || sortie > aujourdhui;
+            if (actif && structures.Division is null)
+            {
+                rapport.ApprenantsSansDivision++;
+            }
+            if (!existants.TryGetValue(eleve.EleveId, out var apprenant))
+            {
+                apprenant = new Apprenant { EtablissementId = etablissementId, EleveId = eleve.EleveId, Nom = eleve.Nom, Prenom = eleve.Prenom, Statut = eleve.Statut };
+                Remplir(apprenant, eleve, structures, actif);
+                nouveaux.Apprenants.Add(apprenant);
+                compteurs.Crees++;
+                var cible = apprenant;
+                nouveauxComptes.Add((eleve.Prenom, eleve.Nom, eleve.Statut, Utilisateur.SourceSiecle, id => cible.UtilisateurId = id));
+                continue;
+            }
+            var etaitActif = apprenant.Actif;
+            Remplir(apprenant, eleve, structures, actif);
+            Compter(compteurs, EstModifie(apprenant), etaitActif, actif);
+            Synchroniser(comptesActifs, apprenant.UtilisateurId, actif);
+        }
+        foreach (var absent in existants.Values.Where(a => a.Actif && !vus.Contains(a.EleveId)))
+        {
+            absent.Actif = false;
+            compteurs.Desactives++;
+            Synchroniser(comptesActifs, absent.UtilisateurId, false);
+        }
+    }
+
+    private static void Remplir(Apprenant a, EleveLu e, StructuresEleve s, bool actif)
+    {
+        a.Ine = e.Ine;
+        a.Nom = e.Nom;
+        a.Prenom = e.Prenom;
+        a.Prenom2 = e.Prenom2;
+        a.DateNaissance = e.DateNaissance;
+        a.Sexe = e.Sexe;
+        a.Mef = e.Mef;
+        a.Statut = e.Statut;
+        a.Division = s.Division;
+        if (!a.Groupes.SequenceEqual(s.Groupes))
+        {
+            a.Groupes = s.Groupes;
+        }
+        a.DateEntree = e.DateEntree;
+        a.DateSortie = e.DateSortie;
+        a.Actif = actif;
+    }
+
+    private async Task ResponsablesAsync(Guid etablissementId, ExportResponsables export, RapportImport rapport, Nouveaux nouveaux,
+        CancellationToken cancellationToken)
+    {
+        var compteurs = rapport.Responsables;
+        compteurs.Rejets.AddRange(export.Rejets);
+        var existants = await db.Responsables.IgnoreQueryFilters().Where(r => r.EtablissementId == etablissementId).ToDictionaryAsync(r => r.PersonneId, cancellationToken);
+        var vus = new HashSet<string>();
+        foreach (var personne in export.Personnes)
+        {
+            if (!vus.Add(personne.PersonneId))
+            {
+                compteurs.Rejets.Add(new Rejet("PERSONNE", personne.PersonneId, "PERSONNE_ID présent plusieurs fois dans le fichier : fiche écartée."));
+                continue;
+            }
+            var liens = export.Liens.GetValueOrDefault(personne.PersonneId)?.Distinct().Order(StringComparer.Ordinal).ToList() ?? [];
+            if (!existants.TryGetValue(personne.PersonneId, out var responsable))
+            {
+                nouveaux.Responsables.Add(new Responsable
+                {
+                    EtablissementId = etablissementId, PersonneId = personne.PersonneId, Civilite = personne.Civilite,
+                    Nom = personne.Nom, Prenom = personne.Prenom, Liens = liens,
+                });
+                compteurs.Crees++;
+                continue;
+            }
+            var etaitActif = responsable.Actif;
+            responsable.Civilite = personne.Civilite;
+            responsable.Nom = personne.Nom;
+            responsable.Prenom = personne.Prenom;
+            if (!responsable.Liens.SequenceEqual(liens))
+            {
+                responsable.Liens = liens;
+            }
+            responsable.Actif = true;
+            Compter(compteurs, EstModifie(responsable), etaitActif, true);
+        }
+        foreach (var absent in existants.Values.Where(r => r.Actif && !vus.Contains(r.PersonneId)))
+        {
+            absent.Actif = false;
+            compteurs.Desactives++;
+        }
+    }
+
+    private async Task PersonnelsAsync(Guid etablissementId, ExportSts export, RapportImport rapport, Nouveaux nouveaux,
+        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, CancellationToken cancellationToken)
+    {
+        var compteurs = rapport.Personnels;
+        compteurs.Rejets.AddRange(export.Rejets);
+        var existants = await db.Personnels.IgnoreQueryFilters().Where(p => p.EtablissementId == etablissementId).ToDictionaryAsync(p => p.StsId, cancellationToken);
+        var comptesActifs = await UtilisateursAsync(existants.Values.Select(p => p.UtilisateurId), cancellationToken);
+        var vus = new HashSet<string>();
+        foreach (var individu in export.Individus)
+        {
+            if (!vus.Add(individu.Id))
+            {
+                compteurs.Rejets.Add(new Rejet("INDIVIDU", individu.Id, "ID présent plusieurs fois dans le fichier : fiche écartée."));
+                continue;
+            }
+            if (!existants.TryGetValue(individu.Id, out var personnel))
+            {
+                personnel = new Personnel { EtablissementId = etablissementId, StsId = individu.Id, Nom = individu.Nom, Prenom = individu.Prenom };
+                Remplir(personnel, individu);
+                nouveaux.Personnels.Add(personnel);
+                compteurs.Crees++;
+                var cible = personnel;
+                var profil = individu.Fonction == "DIR" ? Profils.ChefEtablissement : Profils.Enseignant;
+                nouveauxComptes.Add((individu.Prenom, individu.Nom, profil, Utilisateur.SourceSts, id => cible.UtilisateurId = id));
+                continue;
+            }
+            var etaitActif = personnel.Actif;
+            Remplir(personnel, individu);
+            Compter(compteurs, EstModifie(personnel), etaitActif, true);
+            Synchroniser(comptesActifs, personnel.UtilisateurId, true);
+        }
+        foreach (var absent in existants.Values.Where(p => p.Actif && !vus.Contains(p.StsId)))
+        {
+            absent.Actif = false;
+            compteurs.Desactives++;
+            Synchroniser(comptesActifs, absent.UtilisateurId, false);
+        }
+    }
+
+    private static void Remplir(Personnel p, IndividuLu i)
+    {
+        p.Civilite = i.Civilite;
+        p.Nom = i.Nom;
+        p.Prenom = i.Prenom;
+        p.DateNaissance = i.DateNaissance;
+        p.Fonction = i.Fonction;
+        if (!p.Disciplines.SequenceEqual(i.Disciplines))
+        {
+            p.Disciplines = i.Disciplines;
+        }
+        p.Actif = true;
+    }
+
+    private async Task StructuresAsync(Guid etablissementId, ExportSts export, RapportImport rapport, Nouveaux nouveaux,
+        CancellationToken cancellationToken)
+    {
+        var principaux = export.Individus.SelectMany(i => i.ProfPrincipalDe.Select(code => (code, i.Id)))
+            .GroupBy(x => x.code).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Distinct().Order(StringComparer.Ordinal).ToList());
+        var existantes = await db.Structures.IgnoreQueryFilters().Where(s => s.EtablissementId == etablissementId).ToDictionaryAsync(s => (s.Type, s.Code), cancellationToken);
+        var vues = new HashSet<(string, string)>();
+        foreach (var lue in export.Structures)
+        {
+            var compteurs = lue.Type == Structure.TypeDivision ? rapport.Divisions : rapport.Groupes;
+            if (!vues.Add((lue.Type, lue.Code)))
+            {
+                compteurs.Rejets.Add(new Rejet(lue.Type == Structure.TypeDivision ? "DIVISION" : "GROUPE", lue.Code, "CODE présent plusieurs fois dans le fichier : fiche écartée."));
+                continue;
+            }
+            var profs = lue.Type == Structure.TypeDivision ? principaux.GetValueOrDefault(lue.Code) ?? [] : [];
+            if (!existantes.TryGetValue((lue.Type, lue.Code), out var structure))
+            {
+                nouveaux.Structures.Add(new Structure
+                {
+                    EtablissementId = etablissementId, Type = lue.Type, Code = lue.Code, Libelle = lue.Libelle,
+                    Appartenances = lue.Appartenances, Services = lue.Services, ProfesseursPrincipaux = profs,
+                });
+                compteurs.Crees++;
+                continue;
+            }
+            var etaitActive = structure.Actif;
+            structure.Libelle = lue.Libelle;
+            if (!structure.Appartenances.SequenceEqual(lue.Appartenances))
+            {
+                structure.Appartenances = lue.Appartenances;
+            }
+            if (!structure.Services.SequenceEqual(lue.Services))
+            {
+                structure.Services = lue.Services;
+            }
+            if (!structure.ProfesseursPrincipaux.SequenceEqual(profs))
+            {
+                structure.ProfesseursPrincipaux = profs;
+            }
+            structure.Actif = true;
+            Compter(compteurs, EstModifie(structure), etaitActive, true);
+        }
+        foreach (var absente in existantes.Values.Where(s => s.Actif && !vues.Contains((s.Type, s.Code))))
+        {
+            absente.Actif = false;
+            (absente.Type == Structure.TypeDivision ? rapport.Divisions : rapport.Groupes).Desactives++;
+        }
+    }
+
+    private async Task MefsAsync(Guid etablissementId, IEnumerable<KeyValuePair<string, string>> lus, Nouveaux nouveaux, CancellationToken cancellationToken)
+    {
+        var libelles = new Dictionary<string, string>();
+        foreach (var (code, libelle) in lus)
+        {
+            libelles[code] = libelle;
+        }
+        if (libelles.Count == 0)
+        {
+            return;
+        }
+        var existants = await db.Mefs.IgnoreQueryFilters().Where(m => m.EtablissementId == etablissementId).ToDictionaryAsync(m => m.Code, cancellationToken);
+        foreach (var (code, libelle) in libelles)
+        {
+            if (existants.TryGetValue(code, out var mef))
+            {
+                mef.Libelle = libelle;
+            }
+            else
+            {
+                nouveaux.Mefs.Add(new Mef { EtablissementId = etablissementId, Code = code, Libelle = libelle });
+            }
+        }
+    }
+
+    private bool EstModifie(object entite)
+    {
+        var entree = db.Entry(entite);
+        entree.DetectChanges();
+        return entree.State == EntityState.Modified;
+    }
+
+    private static void Compter(Compteurs compteurs, bool modifie, bool etaitActif, bool actif)
+    {
+        if (etaitActif && !actif)
+        {
+            compteurs.Desactives++;
+        }
+        else if (modifie)
+        {
+            compteurs.MisAJour++;
+        }
+        else
+        {
+            compteurs.Inchanges++;
+        }
+    }
+
+    private async Task<Dictionary<Guid, Utilisateur>> UtilisateursAsync(IEnumerable<Guid?> ids, CancellationToken cancellationToken)
+    {
+        var liste = ids.OfType<Guid>().ToList();
+        return await db.Utilisateurs.IgnoreQueryFilters().Where(u => liste.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+    }
+
+    /// <summary>An account follows its person's presence; its login and password never change here.</summary>
+    private static void Synchroniser(Dictionary<Guid, Utilisateur> comptes, Guid? id, bool actif)
+    {
+        if (id is { } cle && comptes.TryGetValue(cle, out var compte))
+        {
+            compte.Actif = actif;
+        }
+    }
+
+    private async Task EcrireAsync(Nouveaux nouveaux, IReadOnlyList<Utilisateur> utilisateurs, CancellationToken cancellationToken)
+    {
+        await CopierAsync(db, utilisateurs,
+        [
+            new("Id", NpgsqlDbType.Uuid, u => u.Id), new("EtablissementId", NpgsqlDbType.Uuid, u => u.EtablissementId),
+            new("Identifiants.Login", NpgsqlDbType.Varchar, u => u.Identifiants.Login),
+            new("Identifiants.MotDePasseHash", NpgsqlDbType.Varchar, u => u.Identifiants.MotDePasseHash),
+            new("Identifiants.DoitChangerMotDePasse", NpgsqlDbType.Boolean, u => u.Identifiants.DoitChangerMotDePasse),
+            new("Identifiants.EchecsConsecutifs", NpgsqlDbType.Integer, u => u.Identifiants.EchecsConsecutifs),
+            new("Nom", NpgsqlDbType.Varchar, u => u.Nom), new("Prenom", NpgsqlDbType.Varchar, u => u.Prenom),
+            new("Profils", NpgsqlDbType.Array | NpgsqlDbType.Text, u => u.Profils), new("Actif", NpgsqlDbType.Boolean, u => u.Actif),
+            new("CreeLe", NpgsqlDbType.TimestampTz, u => u.CreeLe), new("Source", NpgsqlDbType.Varchar, u => u.Source),
+            new("CodeProvisoire", NpgsqlDbType.Text, u => u.CodeProvisoire),
+        ], cancellationToken);
+        await CopierAsync(db, nouveaux.Apprenants,
+        [
+            new("Id", NpgsqlDbType.Uuid, a => a.Id), new("EtablissementId", NpgsqlDbType.Uuid, a => a.EtablissementId),
+            new("EleveId", NpgsqlDbType.Varchar, a => a.EleveId), new("Ine", NpgsqlDbType.Varchar, a => a.Ine),
+            new("Nom", NpgsqlDbType.Varchar, a => a.Nom), new("Prenom", NpgsqlDbType.Varchar, a => a.Prenom),
+            new("Prenom2", NpgsqlDbType.Varchar, a => a.Prenom2), new("DateNaissance", NpgsqlDbType.Date, a => a.DateNaissance),
+            new("Sexe", NpgsqlDbType.Varchar, a => a.Sexe), new("Mef", NpgsqlDbType.Varchar, a => a.Mef),
+            new("Statut", NpgsqlDbType.Varchar, a => a.Statut), new("Division", NpgsqlDbType.Varchar, a => a.Division),
+            new("Groupes", NpgsqlDbType.Array | NpgsqlDbType.Text, a => a.Groupes),
+            new("DateEntree", NpgsqlDbType.Date, a => a.DateEntree), new("DateSortie", NpgsqlDbType.Date, a => a.DateSortie),
+            new("Actif", NpgsqlDbType.Boolean, a => a.Actif), new("UtilisateurId", NpgsqlDbType.Uuid, a => a.UtilisateurId),
+        ], cancellationToken);
+        await CopierAsync(db, nouveaux.Responsables,
+        [
+            new("Id", NpgsqlDbType.Uuid, r => r.Id), new("EtablissementId", NpgsqlDbType.Uuid, r => r.EtablissementId),
+            new("PersonneId", NpgsqlDbType.Varchar, r => r.PersonneId), new("Civilite", NpgsqlDbType.Varchar, r => r.Civilite),
+            new("Nom", NpgsqlDbType.Varchar, r => r.Nom), new("Prenom", NpgsqlDbType.Varchar, r => r.Prenom),
+            new("Liens", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Liens), new("Actif", NpgsqlDbType.Boolean, r => r.Actif),
+        ], cancellationToken);
+        await CopierAsync(db, nouveaux.Personnels,
+        [
+            new("Id", NpgsqlDbType.Uuid, p => p.Id), new("EtablissementId", NpgsqlDbType.Uuid, p => p.EtablissementId),
+            new("StsId", NpgsqlDbType.Varchar, p => p.StsId), new("Civilite", NpgsqlDbType.Varchar, p => p.Civilite),
+            new("Nom", NpgsqlDbType.Varchar, p => p.Nom), new("Prenom", NpgsqlDbType.Varchar, p => p.Prenom),
+            new("DateNaissance", NpgsqlDbType.Date, p => p.DateNaissance), new("Fonction", NpgsqlDbType.Varchar, p => p.Fonction),
+            new("Disciplines", NpgsqlDbType.Array | NpgsqlDbType.Text, p => p.Disciplines), new("Actif", NpgsqlDbType.Boolean, p => p.Actif),
+            new("UtilisateurId", NpgsqlDbType.Uuid, p => p.UtilisateurId),
+        ], cancellationToken);
+        await CopierAsync(db, nouveaux.Structures,
+        [
+            new("Id", NpgsqlDbType.Uuid, s => s.Id), new("EtablissementId", NpgsqlDbType.Uuid, s => s.EtablissementId),
+            new("Type", NpgsqlDbType.Varchar, s => s.Type), new("Code", NpgsqlDbType.Varchar, s => s.Code),
+            new("Libelle", NpgsqlDbType.Varchar, s => s.Libelle),
+            new("Appartenances", NpgsqlDbType.Array | NpgsqlDbType.Text, s => s.Appartenances),
+            new("Services", NpgsqlDbType.Array | NpgsqlDbType.Text, s => s.Services),
+            new("ProfesseursPrincipaux", NpgsqlDbType.Array | NpgsqlDbType.Text, s => s.ProfesseursPrincipaux),
+            new("Actif", NpgsqlDbType.Boolean, s => s.Actif),
+        ], cancellationToken);
+        await CopierAsync(db, nouveaux.Mefs,
+        [
+            new("Id", NpgsqlDbType.Uuid, m => m.Id), new("EtablissementId", NpgsqlDbType.Uuid, m => m.EtablissementId),
+            new("Code", NpgsqlDbType.Varchar, m => m.Code), new("Libelle", NpgsqlDbType.Varchar, m => m.Libelle),
+        ], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed class Nouveaux
+    {
+        public List<Apprenant> Apprenants { get; } = [];
+        public List<Responsable> Responsables { get; } = [];
+        public List<Personnel> Personnels { get; } = [];
+        public List<Structure> Structures { get; } = [];
+        public List<Mef> Mefs { get; } = [];
+    }
+}
