@@ -69,6 +69,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTemporaryPasswordGate();
 app.UseModulePageGate();
 app.UseAntiforgery();
 

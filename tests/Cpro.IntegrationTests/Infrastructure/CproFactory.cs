@@ -27,12 +27,17 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ServerConnectionString => _server;
 
+    /// <summary>Without SMTP, emails are files here.</summary>
+    public string MailDir { get; } = Path.Combine(Path.GetTempPath(), $"cpro-mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("CPRO_DB", ConnectionString);
         builder.UseSetting("CPRO_ADMIN_LOGIN", AdminLogin);
         builder.UseSetting("CPRO_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("CPRO_MAIL_DIR", MailDir);
+        builder.UseSetting("CPRO_MAIL_INTERVAL_MS", "200");
         builder.UseSetting("CPRO_IMPORT_MAX_MO", ImportMaxMo.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingRouteStartupFilter>());
     }
@@ -53,6 +58,10 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
+        if (Directory.Exists(MailDir))
+        {
+            Directory.Delete(MailDir, recursive: true);
+        }
     }
 
     public async Task<string> TokenAsync(string login, string password)
@@ -83,7 +92,7 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return uai;
     }
 
-    /// <summary>An account of an establishment, written straight to the database: accounts get their own API in a later issue.</summary>
+    /// <summary>An account with a known, chosen password, written straight to the database (no temporary password to change).</summary>
     public async Task<string> CreerUtilisateurAsync(string uai, string profil)
     {
         using var scope = Services.CreateScope();
@@ -99,6 +108,28 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
         await db.SaveChangesAsync();
         return login;
+    }
+
+    /// <summary>The email sent to that address, once the outbox has written it (a few hundred milliseconds).</summary>
+    public async Task<string> CourrielAsync(string destinataire, string? contenant = null)
+    {
+        for (var essai = 0; essai < 100; essai++)
+        {
+            if (Directory.Exists(MailDir))
+            {
+                foreach (var fichier in Directory.GetFiles(MailDir, "*.eml"))
+                {
+                    var contenu = await File.ReadAllTextAsync(fichier);
+                    if (contenu.Contains($"To: {destinataire}\r\n", StringComparison.Ordinal)
+                        && (contenant is null || contenu.Contains(contenant, StringComparison.Ordinal)))
+                    {
+                        return contenu;
+                    }
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Aucun courriel pour {destinataire}.");
     }
 
     private sealed record TokenResponse(string AccessToken);

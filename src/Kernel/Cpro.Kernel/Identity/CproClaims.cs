@@ -10,9 +10,11 @@ public static class CproClaims
     public const string EtablissementId = "cpro:etab";
     public const string Uai = "cpro:uai";
     public const string NomComplet = "cpro:nom";
+    /// <summary>Present while the user still signs in with a temporary password: they must choose theirs first.</summary>
+    public const string MotDePasseProvisoire = "cpro:mdp-provisoire";
 
     public static ClaimsPrincipal Principal(Guid userId, string login, string nomComplet, Guid? etablissementId, string? uai,
-        IEnumerable<string> profils, string authenticationType)
+        IEnumerable<string> profils, string authenticationType, bool motDePasseProvisoire = false)
     {
         var claims = new List<Claim>
         {
@@ -28,6 +30,10 @@ public static class CproClaims
         if (uai is not null)
         {
             claims.Add(new Claim(Uai, uai));
+        }
+        if (motDePasseProvisoire)
+        {
+            claims.Add(new Claim(MotDePasseProvisoire, "true"));
         }
         claims.AddRange(profils.Select(p => new Claim(ClaimTypes.Role, p)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));

@@ -12,6 +12,7 @@ public interface ICurrentUser
     Guid? EtablissementId { get; }
     string? Uai { get; }
     IReadOnlyList<string> Profils { get; }
+    bool DoitChangerMotDePasse { get; }
     bool IsPlatformAdmin => HasProfil(Identity.Profils.AdministrateurPlateforme);
     bool HasProfil(string profil) => Profils.Contains(profil);
     bool HasAnyProfil(IEnumerable<string> profils) => profils.Any(HasProfil);
@@ -26,6 +27,7 @@ public sealed class ClaimsCurrentUser(ClaimsPrincipal? principal) : ICurrentUser
     public string? NomComplet => Find(CproClaims.NomComplet);
     public Guid? EtablissementId => Guid.TryParse(Find(CproClaims.EtablissementId), out var id) ? id : null;
     public string? Uai => Find(CproClaims.Uai);
+    public bool DoitChangerMotDePasse => Find(CproClaims.MotDePasseProvisoire) is not null;
     public IReadOnlyList<string> Profils =>
         IsAuthenticated ? principal!.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList() : [];
 

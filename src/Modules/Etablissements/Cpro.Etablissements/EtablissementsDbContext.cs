@@ -1,3 +1,4 @@
+using Cpro.Etablissements.Courriels;
 using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Identity;
@@ -24,6 +25,8 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<Mef> Mefs => Set<Mef>();
     public DbSet<ImportSiecle> ImportsSiecle => Set<ImportSiecle>();
+    public DbSet<Logo> Logos => Set<Logo>();
+    public DbSet<Courriel> Courriels => Set<Courriel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,12 +36,32 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
             e.HasIndex(x => x.Uai).IsUnique();
             e.Property(x => x.Nom).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Adresse).HasMaxLength(500);
+            e.Property(x => x.Version).IsRowVersion();
+        });
+        modelBuilder.Entity<Logo>(e =>
+        {
+            e.HasKey(x => x.EtablissementId);
+            e.Property(x => x.Type).HasMaxLength(20);
+            e.HasOne<Etablissement>().WithOne().HasForeignKey<Logo>(x => x.EtablissementId);
+        });
+        modelBuilder.Entity<Courriel>(e =>
+        {
+            e.Property(x => x.Destinataire).HasMaxLength(254);
+            e.Property(x => x.Objet).HasMaxLength(200);
+            e.Property(x => x.DerniereErreur).HasMaxLength(500);
+            e.Property(x => x.Transport).HasMaxLength(500);
+            // The sender's query: what is due and not sent.
+            e.HasIndex(x => x.ProchainEssaiLe).HasFilter("\"EnvoyeLe\" IS NULL");
+            e.HasOne<Etablissement>().WithMany().HasForeignKey(x => x.EtablissementId);
         });
         modelBuilder.Entity<Utilisateur>(e =>
         {
             e.OwnsOne(x => x.Identifiants, ConfigureIdentifiants);
             e.Property(x => x.Nom).HasMaxLength(100);
             e.Property(x => x.Prenom).HasMaxLength(100);
+            e.Property(x => x.Civilite).HasMaxLength(10);
+            e.Property(x => x.Version).IsRowVersion();
             e.Property(x => x.Email).HasMaxLength(254);
             e.Property(x => x.Source).HasMaxLength(10);
             e.HasOne<Etablissement>().WithMany().HasForeignKey(x => x.EtablissementId);

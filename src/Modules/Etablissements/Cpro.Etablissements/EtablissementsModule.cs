@@ -23,6 +23,9 @@ public sealed class EtablissementsModule : ICproModule
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
     [
         new("Établissements", "/administration/etablissements", Profils.AdministrateurPlateforme),
+        new("Paramètres", "/administration/parametres", Profils.Administrateur, Profils.ChefEtablissement),
+        new("Utilisateurs", "/administration/utilisateurs", Profils.Administrateur),
+        new("Gestion des accès", "/administration/acces", Profils.Administrateur),
         new("Modules", "/administration/modules", Profils.Administrateur),
     ];
 
@@ -34,6 +37,10 @@ public sealed class EtablissementsModule : ICproModule
         services.AddScoped<IStartupTask, AdministrateurPlateformeSeed>();
         services.AddScoped<IStartupTask, DemoSeed>();
         services.AddScoped<Comptes>();
+        services.AddScoped<Connexions>();
+        services.AddScoped<Courriels.BoiteEnvoi>();
+        services.AddSingleton(_ => Courriels.ConfigurationCourriels.Transport(configuration));
+        services.AddHostedService<Courriels.EnvoiCourriels>();
         services.AddScoped<Siecle.Synchronisation>();
         // SIECLE exports are usually ISO-8859-15, which .NET reads only with the code pages provider.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);

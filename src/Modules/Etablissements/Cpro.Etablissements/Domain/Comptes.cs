@@ -56,6 +56,18 @@ internal sealed class Comptes(EtablissementsDbContext db, IDataProtectionProvide
         return comptes;
     }
 
+    /// <summary>A new temporary code for an existing account (password forgotten): the account is unlocked and its
+    /// owner must choose a password again at the next sign-in.</summary>
+    public string RenouvelerCode(Utilisateur utilisateur)
+    {
+        var code = NouveauCode();
+        utilisateur.Identifiants.MotDePasseHash = HacherCode(code);
+        utilisateur.Identifiants.DoitChangerMotDePasse = true;
+        utilisateur.Identifiants.EnregistrerSucces();
+        utilisateur.CodeProvisoire = _protecteur.Protect(code);
+        return code;
+    }
+
     public string? CodeProvisoire(Utilisateur utilisateur) =>
         utilisateur.CodeProvisoire is { } protege ? _protecteur.Unprotect(protege) : null;
 

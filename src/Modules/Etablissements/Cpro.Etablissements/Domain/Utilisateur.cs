@@ -10,6 +10,9 @@ internal sealed class Utilisateur : IEtablissementOwned
     public required Identifiants Identifiants { get; init; }
     public required string Nom { get; set; }
     public required string Prenom { get; set; }
+    /// <summary>« M. » or « Mme ».</summary>
+    public string? Civilite { get; set; }
+    public DateOnly? DateNaissance { get; set; }
     public string? Email { get; set; }
     public List<string> Profils { get; set; } = [];
     public bool Actif { get; set; } = true;
@@ -18,6 +21,8 @@ internal sealed class Utilisateur : IEtablissementOwned
     public string Source { get; init; } = SourceManuel;
     /// <summary>The temporary code, encrypted, until the user chooses a password.</summary>
     public string? CodeProvisoire { get; set; }
+    /// <summary>PostgreSQL xmin: two administrators editing one account from stale copies get a conflict.</summary>
+    public uint Version { get; set; }
 
     public const string SourceManuel = "Manuel";
     public const string SourceSiecle = "SIECLE";

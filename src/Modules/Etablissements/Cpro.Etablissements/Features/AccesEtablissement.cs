@@ -5,22 +5,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
-/// <summary>Who may administer an establishment: the platform administrator, or that establishment's administrator.</summary>
+/// <summary>Who may act on an establishment: the platform administrator, or a user of that establishment with one of the
+/// profiles the action needs. Anyone else gets 403, whatever the establishment.</summary>
 internal static class AccesEtablissement
 {
-    public static async Task<Etablissement> AdministrableAsync(EtablissementsDbContext db, ICurrentUser user, string uai,
-        CancellationToken cancellationToken)
+    public static Task<Etablissement> AdministrableAsync(EtablissementsDbContext db, ICurrentUser user, string uai,
+        CancellationToken cancellationToken) =>
+        VerifierAsync(db, user, uai, [Profils.Administrateur],
+            "Seul un administrateur de cet établissement ou de la plateforme peut le paramétrer.", cancellationToken);
+
+    public static async Task<Etablissement> VerifierAsync(EtablissementsDbContext db, ICurrentUser user, string uai,
+        IReadOnlyList<string> profils, string refus, CancellationToken cancellationToken)
     {
         var code = Uai.Normalize(uai);
         var etablissement = await db.Etablissements.SingleOrDefaultAsync(e => e.Uai == code, cancellationToken)
                             ?? throw new IntrouvableException($"Établissement {code} introuvable.");
-        if (!PeutAdministrer(user, etablissement.Id))
+        if (!user.IsPlatformAdmin && !(user.EtablissementId == etablissement.Id && user.HasAnyProfil(profils)))
         {
-            throw new InterditException("Seul un administrateur de cet établissement ou de la plateforme peut le paramétrer.");
+            throw new InterditException(refus);
         }
         return etablissement;
     }
-
-    public static bool PeutAdministrer(ICurrentUser user, Guid etablissementId) =>
-        user.IsPlatformAdmin || (user.HasProfil(Profils.Administrateur) && user.EtablissementId == etablissementId);
 }

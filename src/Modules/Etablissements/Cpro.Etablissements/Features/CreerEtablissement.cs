@@ -11,10 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
-/// <summary>The platform administrator opens an establishment on the platform.</summary>
+/// <summary>The platform administrator opens an establishment on the platform. The email may wait: the establishment's
+/// administrator then fills it in its parameters before creating accounts.</summary>
 internal static class CreerEtablissement
 {
-    internal sealed record Command(string Uai, string Nom, string Email) : ICommand<EtablissementDto>;
+    internal sealed record Command(string Uai, string Nom, string? Email) : ICommand<EtablissementDto>;
 
     internal sealed record EtablissementDto(string Uai, string Nom, string Email, DateTimeOffset CreeLe)
     {
@@ -30,9 +31,9 @@ internal static class CreerEtablissement
                 .WithMessage("L'UAI doit comporter 7 chiffres suivis de sa lettre de contrôle (ex. 0752387M).");
             RuleFor(c => c.Nom).NotEmpty().WithMessage("Le nom de l'établissement est obligatoire.")
                 .MaximumLength(200).WithMessage("Le nom ne doit pas dépasser 200 caractères.");
-            RuleFor(c => c.Email).NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
-                .EmailAddress().WithMessage("L'adresse électronique n'est pas valide.")
-                .MaximumLength(254).WithMessage("L'adresse électronique ne doit pas dépasser 254 caractères.");
+            RuleFor(c => c.Email).EmailAddress().WithMessage("L'adresse électronique n'est pas valide.")
+                .MaximumLength(254).WithMessage("L'adresse électronique ne doit pas dépasser 254 caractères.")
+                .When(c => !string.IsNullOrWhiteSpace(c.Email));
         }
     }
 
@@ -54,7 +55,7 @@ internal static class CreerEtablissement
             {
                 Uai = uai,
                 Nom = command.Nom.Trim(),
-                Email = command.Email.Trim(),
+                Email = command.Email?.Trim() ?? "",
                 CreeLe = clock.GetUtcNow(),
             };
             db.Etablissements.Add(etablissement);

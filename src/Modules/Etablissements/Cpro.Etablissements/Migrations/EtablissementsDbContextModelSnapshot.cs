@@ -24,6 +24,59 @@ namespace Cpro.Etablissements.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Cpro.Etablissements.Courriels.Courriel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorpsChiffre")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EtablissementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ProchainEssaiLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Transport")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EtablissementId");
+
+                    b.HasIndex("ProchainEssaiLe")
+                        .HasFilter("\"EnvoyeLe\" IS NULL");
+
+                    b.ToTable("Courriels", "etablissements");
+                });
+
             modelBuilder.Entity("Cpro.Etablissements.Domain.AdministrateurPlateforme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -44,6 +97,13 @@ namespace Cpro.Etablissements.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AccesInspecteurAutorise")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset>("CreeLe")
                         .HasColumnType("timestamp with time zone");
 
@@ -57,10 +117,19 @@ namespace Cpro.Etablissements.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("TransfertsAutorises")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Uai")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -68,6 +137,28 @@ namespace Cpro.Etablissements.Migrations
                         .IsUnique();
 
                     b.ToTable("Etablissements", "etablissements");
+                });
+
+            modelBuilder.Entity("Cpro.Etablissements.Domain.Logo", b =>
+                {
+                    b.Property<Guid>("EtablissementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("ModifieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("EtablissementId");
+
+                    b.ToTable("Logos", "etablissements");
                 });
 
             modelBuilder.Entity("Cpro.Etablissements.Domain.ModuleActivation", b =>
@@ -114,11 +205,18 @@ namespace Cpro.Etablissements.Migrations
                     b.Property<bool>("Actif")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Civilite")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("CodeProvisoire")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreeLe")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DateNaissance")
+                        .HasColumnType("date");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
@@ -145,6 +243,12 @@ namespace Cpro.Etablissements.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -444,6 +548,15 @@ namespace Cpro.Etablissements.Migrations
                     b.ToTable("Structures", "etablissements");
                 });
 
+            modelBuilder.Entity("Cpro.Etablissements.Courriels.Courriel", b =>
+                {
+                    b.HasOne("Cpro.Etablissements.Domain.Etablissement", null)
+                        .WithMany()
+                        .HasForeignKey("EtablissementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cpro.Etablissements.Domain.AdministrateurPlateforme", b =>
                 {
                     b.OwnsOne("Cpro.Etablissements.Domain.Identifiants", "Identifiants", b1 =>
@@ -482,6 +595,15 @@ namespace Cpro.Etablissements.Migrations
                         });
 
                     b.Navigation("Identifiants")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cpro.Etablissements.Domain.Logo", b =>
+                {
+                    b.HasOne("Cpro.Etablissements.Domain.Etablissement", null)
+                        .WithOne()
+                        .HasForeignKey("Cpro.Etablissements.Domain.Logo", "EtablissementId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,41 @@
+using Carter;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cpro.Etablissements.Features;
+
+/// <summary>Deactivates an account (it can no longer sign in; nothing of it is deleted) or reactivates it.</summary>
+internal static class ActiverUtilisateur
+{
+    internal sealed record Command(string Uai, Guid Id, bool Actif) : ICommand<GestionComptes.UtilisateurDto>;
+
+    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
+    {
+        public async ValueTask<GestionComptes.UtilisateurDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var etablissement = await GestionComptes.EtablissementAsync(db, user, command.Uai, cancellationToken);
+            var utilisateur = await GestionComptes.UtilisateurAsync(db, etablissement, command.Id, cancellationToken);
+            if (!command.Actif && utilisateur.Id == user.UserId)
+            {
+                throw new NonTraitableException("Vous ne pouvez pas désactiver votre propre compte.");
+            }
+            utilisateur.Actif = command.Actif;
+            await GestionComptes.EnregistrerAsync(db, utilisateur, cancellationToken);
+            return GestionComptes.UtilisateurDto.From(utilisateur);
+        }
+    }
+
+    internal sealed record Corps(bool Actif);
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPut("/{uai}/utilisateurs/{id:guid}/actif", async (string uai, Guid id, Corps corps, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Command(uai, id, corps.Actif), ct)))
+                .WithSummary("Désactiver ({\"actif\":false}) ou réactiver un compte");
+    }
+}

@@ -1,0 +1,131 @@
+using Carter;
+using Cpro.Etablissements.Domain;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cpro.Etablissements.Features;
+
+/// <summary>The establishment's logo: PNG or JPEG recognised by their content (never by the name or the declared type,
+/// and no SVG, which can carry scripts), at most 512 KB. Every user of the establishment sees it.</summary>
+internal static class DeposerLogo
+{
+    public const int TailleMax = 512 * 1024;
+    private const string Refus = "Seuls l'administrateur et le chef de cet établissement modifient son logo.";
+
+    internal sealed record Command(string Uai, byte[] Contenu) : ICommand;
+
+    internal sealed record Suppression(string Uai) : ICommand;
+
+    internal sealed record Query(string Uai) : IQuery<Logo>;
+
+    /// <summary>The image type read from its first bytes, or null.</summary>
+    public static string? TypeImage(ReadOnlySpan<byte> contenu) => contenu switch
+    {
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
+        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+        _ => null,
+    };
+
+    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var etablissement = await AccesEtablissement.VerifierAsync(db, user, command.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
+            if (command.Contenu.Length > TailleMax)
+            {
+                throw new TropVolumineuxException("Le logo dépasse la taille autorisée (512 Ko).");
+            }
+            var type = TypeImage(command.Contenu)
+                       ?? throw new NonTraitableException("Le logo doit être une image PNG ou JPEG.");
+            var logo = await db.Logos.SingleOrDefaultAsync(l => l.EtablissementId == etablissement.Id, cancellationToken);
+            if (logo is null)
+            {
+                db.Logos.Add(new Logo { EtablissementId = etablissement.Id, Contenu = command.Contenu, Type = type, ModifieLe = clock.GetUtcNow() });
+            }
+            else
+            {
+                logo.Contenu = command.Contenu;
+                logo.Type = type;
+                logo.ModifieLe = clock.GetUtcNow();
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal sealed class SuppressionHandler(EtablissementsDbContext db, ICurrentUser user) : ICommandHandler<Suppression>
+    {
+        public async ValueTask<Unit> Handle(Suppression command, CancellationToken cancellationToken)
+        {
+            var etablissement = await AccesEtablissement.VerifierAsync(db, user, command.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
+            await db.Logos.Where(l => l.EtablissementId == etablissement.Id).ExecuteDeleteAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    internal sealed class QueryHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, Logo>
+    {
+        public async ValueTask<Logo> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var etablissement = await AccesEtablissement.VerifierAsync(db, user, query.Uai, Profils.Etablissement,
+                "Le logo d'un établissement n'est visible que de ses utilisateurs.", cancellationToken);
+            return await db.Logos.AsNoTracking().SingleOrDefaultAsync(l => l.EtablissementId == etablissement.Id, cancellationToken)
+                   ?? throw new IntrouvableException("Cet établissement n'a pas de logo.");
+        }
+    }
+
+    /// <summary>Reads the « logo » part within the limit; over it, 413 before reading further.</summary>
+    public static async Task<byte[]> LireAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > TailleMax + 64 * 1024)
+        {
+            throw new TropVolumineuxException("Le logo dépasse la taille autorisée (512 Ko).");
+        }
+        if (!request.HasFormContentType)
+        {
+            throw new RequeteInvalideException("Envoyez le logo en multipart/form-data, dans une partie nommée « logo ».");
+        }
+        var formulaire = await request.ReadFormAsync(cancellationToken);
+        var fichier = formulaire.Files.GetFile("logo")
+                      ?? throw new RequeteInvalideException("Joignez l'image dans une partie nommée « logo ».");
+        if (fichier.Length > TailleMax)
+        {
+            throw new TropVolumineuxException("Le logo dépasse la taille autorisée (512 Ko).");
+        }
+        using var memoire = new MemoryStream((int)fichier.Length);
+        await fichier.CopyToAsync(memoire, cancellationToken);
+        return memoire.ToArray();
+    }
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            app.MapPut("/{uai}/logo", async (string uai, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                {
+                    await mediator.Send(new Command(uai, await LireAsync(request, ct)), ct);
+                    return TypedResults.NoContent();
+                })
+                .Accepts<IFormFile>("multipart/form-data")
+                .WithSummary("Déposer le logo de l'établissement (PNG ou JPEG, 512 Ko au plus)");
+            app.MapDelete("/{uai}/logo", async (string uai, IMediator mediator, CancellationToken ct) =>
+                {
+                    await mediator.Send(new Suppression(uai), ct);
+                    return TypedResults.NoContent();
+                })
+                .WithSummary("Retirer le logo de l'établissement");
+            app.MapGet("/{uai}/logo", async (string uai, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+                {
+                    var logo = await mediator.Send(new Query(uai), ct);
+                    response.Headers.CacheControl = "private, no-cache";
+                    return TypedResults.File(logo.Contenu, logo.Type);
+                })
+                .WithSummary("Lire le logo de l'établissement");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using Carter;
+using Cpro.Etablissements.Domain;
+using Cpro.Kernel.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cpro.Etablissements.Features;
+
+/// <summary>« Gestion des accès élèves »: the logins and temporary codes of accounts not yet used, to print or export
+/// (CSV) and hand out, by class. A code disappears from the list once its owner has chosen a password.</summary>
+internal static class ListerCodesAcces
+{
+    public const string Apprenants = "apprenants";
+    public const string Personnels = "personnels";
+
+    internal sealed record Query(string Uai, string? Public = null, string? Division = null) : IQuery<IReadOnlyList<AccesDto>>;
+
+    internal sealed record AccesDto(string Login, string Nom, string Prenom, string? Division, IReadOnlyList<string> Profils, string Code);
+
+    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, Comptes comptes) : IQueryHandler<Query, IReadOnlyList<AccesDto>>
+    {
+        public async ValueTask<IReadOnlyList<AccesDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var etablissement = await GestionComptes.EtablissementAsync(db, user, query.Uai, cancellationToken);
+            var utilisateurs = db.Utilisateurs.IgnoreQueryFilters().AsNoTracking()
+                .Where(u => u.EtablissementId == etablissement.Id && u.Actif && u.CodeProvisoire != null);
+            utilisateurs = query.Public switch
+            {
+                Apprenants => utilisateurs.Where(u => u.Profils.Contains(Profils.Eleve) || u.Profils.Contains(Profils.Apprenti)),
+                Personnels => utilisateurs.Where(u => !u.Profils.Contains(Profils.Eleve) && !u.Profils.Contains(Profils.Apprenti)),
+                _ => utilisateurs,
+            };
+            var lignes = await (
+                from u in utilisateurs
+                join a in db.Apprenants.IgnoreQueryFilters().Where(a => a.EtablissementId == etablissement.Id) on u.Id equals a.UtilisateurId into apprenants
+                from a in apprenants.DefaultIfEmpty()
+                where query.Division == null || query.Division == "" || (a != null && a.Division == query.Division)
+                select new { Utilisateur = u, Division = a == null ? null : a.Division })
+                .ToListAsync(cancellationToken);
+            return [.. lignes
+                .OrderBy(l => l.Division ?? "\uffff", StringComparer.Ordinal).ThenBy(l => l.Utilisateur.Nom).ThenBy(l => l.Utilisateur.Prenom)
+                .Select(l => new AccesDto(l.Utilisateur.Identifiants.Login, l.Utilisateur.Nom, l.Utilisateur.Prenom, l.Division,
+                    l.Utilisateur.Profils, comptes.CodeProvisoire(l.Utilisateur)!))];
+        }
+    }
+
+    /// <summary>Semicolon-separated with a BOM, as French spreadsheets expect; a cell that a spreadsheet would take for
+    /// a formula is quoted as text.</summary>
+    public static byte[] Csv(IReadOnlyList<AccesDto> acces)
+    {
+        var csv = new StringBuilder("Division;Nom;Prénom;Profil;Identifiant;Mot de passe provisoire\r\n");
+        foreach (var a in acces)
+        {
+            csv.AppendJoin(';', [Cellule(a.Division), Cellule(a.Nom), Cellule(a.Prenom), Cellule(string.Join(", ", a.Profils.Select(Profils.Libelle))),
+                Cellule(a.Login), Cellule(a.Code)]).Append("\r\n");
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Cellule(string? valeur)
+    {
+        var texte = valeur ?? "";
+        if (texte.Length > 0 && texte[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            texte = "'" + texte;
+        }
+        return texte.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{texte.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : texte;
+    }
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            app.MapGet("/{uai}/acces", async (string uai, string? @public, string? division, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(uai, @public, division), ct)))
+                .WithSummary("Identifiants et mots de passe provisoires des comptes pas encore utilisés (public : apprenants | personnels)");
+            app.MapGet("/{uai}/acces.csv", async (string uai, string? @public, string? division, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+                {
+                    var acces = await mediator.Send(new Query(uai, @public, division), ct);
+                    response.Headers.CacheControl = "no-store";
+                    return TypedResults.File(Csv(acces), "text/csv; charset=utf-8", $"acces-{Domain.Uai.Normalize(uai)}.csv");
+                })
+                .WithSummary("Exporter en CSV les identifiants et mots de passe provisoires à distribuer");
+        }
+    }
+}

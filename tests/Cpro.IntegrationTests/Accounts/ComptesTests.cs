@@ -1,0 +1,247 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Cpro.IntegrationTests.Infrastructure;
+using Cpro.Kernel.Identity;
+using static Cpro.IntegrationTests.Siecle.Fixtures;
+
+namespace Cpro.IntegrationTests.Accounts;
+
+[Collection(CproCollection.Name)]
+public sealed partial class ComptesTests(CproFactory factory)
+{
+    [Fact]
+    public async Task A_manual_account_gets_a_login_and_an_emailed_temporary_password_to_change_at_first_sign_in()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        var email = $"{Guid.NewGuid():N}@example.org";
+
+        var response = await admin.PostAsJsonAsync($"/api/etablissements/{uai}/utilisateurs", new
+        {
+            civilite = "Mme", nom = "Lefèvre-Dupré", prenom = "Anaïs", dateNaissance = "1980-05-17", email, profil = Profils.Tuteur,
+        });
+        var cree = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var login = cree.GetProperty("login").GetString()!;
+        Assert.StartsWith("anais.lefevre-dupre", login, StringComparison.Ordinal);
+        Assert.True(cree.GetProperty("manuel").GetBoolean());
+        Assert.True(cree.GetProperty("codeProvisoireEnAttente").GetBoolean());
+        var courriel = await factory.CourrielAsync(email);
+        Assert.Contains($"Identifiant : {login}", courriel, StringComparison.Ordinal);
+        Assert.Contains("Adresse du site : http", courriel, StringComparison.Ordinal);
+        var code = CodeDans(courriel);
+
+        using var provisoire = await factory.ClientAsync(login, code);
+        var bloque = await provisoire.GetAsync($"/api/etablissements/{uai}/modules");
+        Assert.Contains("Choisissez d'abord votre mot de passe", (await bloque.AssertProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var anonyme = factory.CreateClient();
+        var court = await anonyme.PostAsJsonAsync("/api/auth/mot-de-passe", new { login, motDePasseActuel = code, nouveauMotDePasse = "court" });
+        Assert.Equal(["Le nouveau mot de passe doit comporter au moins 12 caractères."], (await court.AssertProblemAsync(HttpStatusCode.BadRequest)).Errors("nouveauMotDePasse"));
+        var faux = await anonyme.PostAsJsonAsync("/api/auth/mot-de-passe", new { login, motDePasseActuel = "pas-le-bon-code", nouveauMotDePasse = "Un-Vrai-Mot-De-Passe-2026" });
+        await faux.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var change = await anonyme.PostAsJsonAsync("/api/auth/mot-de-passe", new { login, motDePasseActuel = code, nouveauMotDePasse = "Un-Vrai-Mot-De-Passe-2026" });
+        Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+
+        using var definitif = await factory.ClientAsync(login, "Un-Vrai-Mot-De-Passe-2026");
+        Assert.NotEqual(HttpStatusCode.Forbidden, (await definitif.GetAsync("/api/referentiels/statut")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = code })).StatusCode);
+        var liste = await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/utilisateurs?manuel=true");
+        Assert.False(liste!.Single(u => u.GetProperty("login").GetString() == login).GetProperty("codeProvisoireEnAttente").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Namesakes_get_distinct_logins_and_invalid_fields_get_french_messages()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        var premier = await CreerAsync(admin, uai, "Jean", "Homonyme", Profils.Enseignant);
+        var second = await CreerAsync(admin, uai, "Jean", "Homonyme", Profils.Enseignant);
+        Assert.NotEqual(premier.GetProperty("login").GetString(), second.GetProperty("login").GetString());
+
+        var response = await admin.PostAsJsonAsync($"/api/etablissements/{uai}/utilisateurs", new
+        {
+            civilite = "Dr", nom = "", prenom = "Paul", dateNaissance = "2999-01-01", email = "pas-une-adresse", profil = "Pirate",
+        });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["La civilité est « M. » ou « Mme »."], problem.Errors("civilite"));
+        Assert.Equal(["Le nom est obligatoire."], problem.Errors("nom"));
+        Assert.Equal(["La date de naissance doit être une date passée, après 1900."], problem.Errors("dateNaissance"));
+        Assert.Equal(["L'adresse électronique n'est pas valide."], problem.Errors("email"));
+        Assert.NotEmpty(problem.Errors("profil"));
+        var tous = await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/utilisateurs?recherche=paul");
+        Assert.Empty(tous!);
+    }
+
+    [Fact]
+    public async Task Edits_are_kept_and_a_stale_copy_gets_409()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        var cree = await CreerAsync(admin, uai, "Marc", "Ancien", Profils.Enseignant);
+        var id = cree.GetProperty("id").GetGuid();
+        var version = cree.GetProperty("version").GetUInt32();
+
+        var response = await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}", new
+        {
+            civilite = "M.", nom = "Nouveau", prenom = "Marc", email = "marc@example.org", profils = new[] { Profils.Enseignant, Profils.Ddftp }, version,
+        });
+        var modifie = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Nouveau", modifie.GetProperty("nom").GetString());
+        Assert.Equal(cree.GetProperty("login").GetString(), modifie.GetProperty("login").GetString());
+        Assert.Equal([Profils.Enseignant, Profils.Ddftp], modifie.GetProperty("profils").EnumerateArray().Select(p => p.GetString()));
+
+        var perime = await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}", new
+        {
+            nom = "Écrasé", prenom = "Marc", profils = new[] { Profils.Enseignant }, version,
+        });
+        Assert.Contains("modifié par quelqu'un d'autre", (await perime.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var liste = await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/utilisateurs?recherche=nouveau");
+        Assert.Equal("Nouveau", Assert.Single(liste!).GetProperty("nom").GetString());
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_cannot_sign_in_until_reactivated_and_nobody_deactivates_themselves()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        var adminLogin = await factory.CreerUtilisateurAsync(uai, Profils.Administrateur);
+        using var admin = await factory.ClientAsync(adminLogin);
+        var login = await factory.CreerUtilisateurAsync(uai, Profils.Enseignant);
+        var utilisateurs = await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/utilisateurs");
+        var id = utilisateurs!.Single(u => u.GetProperty("login").GetString() == login).GetProperty("id").GetGuid();
+        var moi = utilisateurs!.Single(u => u.GetProperty("login").GetString() == adminLogin).GetProperty("id").GetGuid();
+        using var anonyme = factory.CreateClient();
+
+        var desactive = await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}/actif", new { actif = false });
+        Assert.False((await desactive.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("actif").GetBoolean());
+        var refuse = await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = CproFactory.MotDePasse });
+        Assert.Contains("désactivé", (await refuse.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}/actif", new { actif = true });
+        Assert.Equal(HttpStatusCode.OK, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = CproFactory.MotDePasse })).StatusCode);
+        var soi = await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{moi}/actif", new { actif = false });
+        Assert.Equal("Vous ne pouvez pas désactiver votre propre compte.", (await soi.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_reset_password_replaces_the_old_one_with_a_temporary_one_sent_by_email()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var cree = await CreerAsync(admin, uai, "Zoé", "Oublieuse", Profils.Enseignant, email);
+        var login = cree.GetProperty("login").GetString()!;
+        var premierCode = CodeDans(await factory.CourrielAsync(email));
+
+        var response = await admin.PostAsync($"/api/etablissements/{uai}/utilisateurs/{cree.GetProperty("id").GetGuid()}/mot-de-passe-provisoire", null);
+
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("courrielEnvoye").GetBoolean());
+        var code = CodeDans(await factory.CourrielAsync(email, "nouveau mot de passe provisoire"));
+        Assert.NotEqual(premierCode, code);
+        using var anonyme = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = premierCode })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = code })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Access_codes_of_imported_learners_are_listed_by_class_and_exported_as_safe_csv()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        var import = await admin.PostAsync($"/api/etablissements/{uai}/imports", Formulaire(("ElevesSansAdresses.xml", Octets(Eleves(uai,
+        [
+            new Eleve("7001", "170456789AB", "=HYPERLINK(\"http://x\")", "Léa", "1MELEC"),
+            new Eleve("7002", "170456790AC", "BERNARD", "Hugo", "2MELEC1"),
+        ])))));
+        Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
+        await CreerAsync(admin, uai, "Tom", "Tuteur", Profils.Tuteur);
+
+        var acces = await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/acces?public=apprenants&division=2MELEC1");
+        var hugo = Assert.Single(acces!);
+        Assert.Equal("BERNARD", hugo.GetProperty("nom").GetString());
+        using (var anonyme = factory.CreateClient())
+        {
+            var token = await anonyme.PostAsJsonAsync("/api/auth/token", new { login = hugo.GetProperty("login").GetString(), password = hugo.GetProperty("code").GetString() });
+            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        }
+        var csv = await admin.GetAsync($"/api/etablissements/{uai}/acces.csv?public=apprenants");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var octets = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), octets[..3]);
+        var lignes = Encoding.UTF8.GetString(octets[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Division;Nom;Prénom;Profil;Identifiant;Mot de passe provisoire", lignes[0]);
+        Assert.Equal(3, lignes.Length);
+        Assert.StartsWith("1MELEC;\"'=HYPERLINK(\"\"http://x\"\")\";Léa;Élève;", lignes[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lignes, l => l.Contains("Tuteur", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Accounts_codes_and_emails_of_an_establishment_are_refused_to_other_establishments_and_other_profiles()
+    {
+        var (uai, _) = await EtablissementAsync();
+        var (autre, etranger) = await EtablissementAsync();
+        var victime = await factory.CreerUtilisateurAsync(uai, Profils.Enseignant);
+        using var enseignant = await factory.ClientAsync(victime);
+        using var plateforme = await factory.AdminClientAsync();
+        var id = (await plateforme.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/utilisateurs"))!
+            .Single(u => u.GetProperty("login").GetString() == victime).GetProperty("id").GetGuid();
+        var corps = new { nom = "Pirate", prenom = "Pirate", email = "p@example.org", profil = Profils.Administrateur, profils = new[] { Profils.Administrateur }, actif = false, version = 0 };
+
+        foreach (var client in new[] { etranger, enseignant })
+        {
+            await (await client.GetAsync($"/api/etablissements/{uai}/utilisateurs")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsJsonAsync($"/api/etablissements/{uai}/utilisateurs", corps)).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}", corps)).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}/actif", corps)).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsync($"/api/etablissements/{uai}/utilisateurs/{id}/mot-de-passe-provisoire", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.GetAsync($"/api/etablissements/{uai}/acces")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.GetAsync($"/api/etablissements/{uai}/acces.csv")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.GetAsync($"/api/etablissements/{uai}/courriels")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+        // Through its own establishment, an administrator still cannot reach another's account.
+        await (await etranger.PutAsJsonAsync($"/api/etablissements/{autre}/utilisateurs/{id}/actif", corps)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await etranger.PostAsync($"/api/etablissements/{autre}/utilisateurs/{id}/mot-de-passe-provisoire", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var anonyme = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login = victime, password = CproFactory.MotDePasse })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonyme.GetAsync($"/api/etablissements/{uai}/utilisateurs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_administrator_reads_the_establishment_emails_in_the_outbox()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        await CreerAsync(admin, uai, "Inès", "Lectrice", Profils.Inspecteur, email);
+        await factory.CourrielAsync(email);
+
+        var courriels = await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/courriels");
+
+        var courriel = Assert.Single(courriels!);
+        Assert.Equal(email, courriel.GetProperty("destinataire").GetString());
+        Assert.Contains("Mot de passe provisoire : ", courriel.GetProperty("corps").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(JsonValueKind.Null, courriel.GetProperty("envoyeLe").ValueKind);
+        Assert.EndsWith(".eml", courriel.GetProperty("transport").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<(string Uai, HttpClient Admin)> EtablissementAsync()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        return (uai, await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur)));
+    }
+
+    private static async Task<JsonElement> CreerAsync(HttpClient admin, string uai, string prenom, string nom, string profil, string? email = null)
+    {
+        var response = await admin.PostAsJsonAsync($"/api/etablissements/{uai}/utilisateurs", new
+        {
+            nom, prenom, email = email ?? $"{Guid.NewGuid():N}@example.org", profil,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string CodeDans(string courriel) => CodeProvisoire().Match(courriel).Groups[1].Value;
+
+    [GeneratedRegex(@"Mot de passe provisoire : (\S+)")]
+    private static partial Regex CodeProvisoire();
+}
