@@ -12,7 +12,10 @@ public static class FormValidation
         store.Clear();
         foreach (var failure in exception.Errors)
         {
-            store.Add(editContext.Field(failure.PropertyName), failure.ErrorMessage);
+            // Rules may name their field in camelCase (its JSON name): the form's property is found regardless of case.
+            var property = editContext.Model.GetType().GetProperty(failure.PropertyName,
+                System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+            store.Add(editContext.Field(property?.Name ?? failure.PropertyName), failure.ErrorMessage);
         }
         editContext.NotifyValidationStateChanged();
         return Errors.ValidationErrors.ByField(exception);

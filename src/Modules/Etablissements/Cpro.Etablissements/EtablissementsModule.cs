@@ -26,6 +26,7 @@ public sealed class EtablissementsModule : ICproModule
         new("Paramètres", "/administration/parametres", Profils.Administrateur, Profils.ChefEtablissement),
         new("Utilisateurs", "/administration/utilisateurs", Profils.Administrateur),
         new("Gestion des accès", "/administration/acces", Profils.Administrateur),
+        new("Courriels", "/administration/courriels", Profils.Administrateur),
         new("Modules", "/administration/modules", Profils.Administrateur),
     ];
 

@@ -16,6 +16,18 @@ internal static class ModifierUtilisateur
     internal sealed record Command(string Uai, Guid Id, string? Civilite, string Nom, string Prenom, DateOnly? DateNaissance, string? Email,
         IReadOnlyList<string> Profils, uint Version) : ICommand<GestionComptes.UtilisateurDto>;
 
+    /// <summary>The account as it stands, with the version to send back.</summary>
+    internal sealed record Query(string Uai, Guid Id) : IQuery<GestionComptes.UtilisateurDto>;
+
+    internal sealed class QueryHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, GestionComptes.UtilisateurDto>
+    {
+        public async ValueTask<GestionComptes.UtilisateurDto> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var etablissement = await GestionComptes.EtablissementAsync(db, user, query.Uai, cancellationToken);
+            return GestionComptes.UtilisateurDto.From(await GestionComptes.UtilisateurAsync(db, etablissement, query.Id, cancellationToken));
+        }
+    }
+
     internal sealed class Validator : AbstractValidator<Command>
     {
         public Validator(TimeProvider clock)
@@ -54,10 +66,15 @@ internal static class ModifierUtilisateur
 
     internal sealed class Endpoint : ICarterModule
     {
-        public void AddRoutes(IEndpointRouteBuilder app) =>
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            app.MapGet("/{uai}/utilisateurs/{id:guid}", async (string uai, Guid id, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(uai, id), ct)))
+                .WithSummary("Lire un compte");
             app.MapPut("/{uai}/utilisateurs/{id:guid}", async (string uai, Guid id, Corps corps, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new Command(uai, id, corps.Civilite, corps.Nom, corps.Prenom, corps.DateNaissance, corps.Email,
                         corps.Profils ?? [], corps.Version), ct)))
                 .WithSummary("Modifier un compte (version : celle lue, sinon 409)");
+        }
     }
 }

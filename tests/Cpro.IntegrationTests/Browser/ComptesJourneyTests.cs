@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Cpro.Kernel.Identity;
+using Microsoft.Playwright;
+
+namespace Cpro.IntegrationTests.Browser;
+
+/// <summary>An administrator sets the establishment up and creates an account by hand; its owner signs in with the
+/// emailed temporary password and must choose theirs first.</summary>
+public sealed partial class ComptesJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Administrator_creates_an_account_whose_owner_chooses_a_password_at_first_sign_in()
+    {
+        var uai = await fixture.CreerEtablissementAsync();
+        var login = await fixture.CreerUtilisateurAsync(uai, Profils.Administrateur);
+        var page = await fixture.PhonePageAsync();
+        await SeConnecterAsync(page, login, Infrastructure.CproFactory.MotDePasse);
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
+        await page.GetByLabel("Adresse postale").FillAsync("12 avenue de la République, 69001 Lyon");
+        await page.GetByLabel("Transferts de dossiers d'apprenants autorisés").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les paramètres" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Paramètres enregistrés.");
+        await Assertions.Expect(page.GetByLabel("Transferts de dossiers d'apprenants autorisés")).ToBeCheckedAsync();
+
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Utilisateurs" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel utilisateur" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#nom-erreur")).ToHaveTextAsync("Le nom est obligatoire.");
+        await Assertions.Expect(page.GetByLabel("Nom", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.GetByLabel("Civilité").SelectOptionAsync("Mme");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Tutrice");
+        await page.GetByLabel("Prénom").FillAsync("Élodie");
+        await page.GetByLabel("Adresse électronique").FillAsync("elodie.tutrice@example.org");
+        await page.GetByLabel("Profil").SelectOptionAsync(Profils.Tuteur);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Compte elodie.tutrice créé");
+        var ligne = page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Tutrice Élodie") });
+        await Assertions.Expect(ligne).ToContainTextAsync("Créé manuellement");
+        await AssertFitsThePhoneAsync(page);
+
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Courriels" }).ClickAsync();
+        var courriel = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "elodie.tutrice@example.org" });
+        await Assertions.Expect(courriel).ToContainTextAsync("écrit dans", new() { Timeout = 15_000 });
+        await courriel.Locator("summary").ClickAsync();
+        var corps = await courriel.Locator("pre").InnerTextAsync();
+        var code = CodeProvisoire().Match(corps).Groups[1].Value;
+        Assert.Contains("Identifiant : elodie.tutrice", corps, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await page.GetByLabel("Identifiant").FillAsync("elodie.tutrice");
+        await page.GetByLabel("Mot de passe").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choisir votre mot de passe" })).ToBeVisibleAsync();
+        var accueil = await page.GotoAsync("/");
+        Assert.EndsWith("/mot-de-passe", accueil!.Url, StringComparison.Ordinal);
+
+        await page.GetByLabel("Mot de passe actuel").FillAsync(code);
+        await page.GetByLabel("Nouveau mot de passe", new() { Exact = true }).FillAsync("Ma-phrase-de-passe-2026");
+        await page.GetByLabel("Confirmation du nouveau mot de passe").FillAsync("Ma-phrase-de-passe-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon mot de passe" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Votre mot de passe est enregistré.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Élodie Tutrice" })).ToBeVisibleAsync();
+        await AssertFitsThePhoneAsync(page);
+    }
+
+    private static async Task SeConnecterAsync(IPage page, string login, string password)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("Identifiant").FillAsync(login);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Bonjour") })).ToBeVisibleAsync();
+    }
+
+    private static async Task AssertFitsThePhoneAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "La page déborde de l'écran de 360 px.");
+
+    [GeneratedRegex(@"Mot de passe provisoire : (\S+)")]
+    private static partial Regex CodeProvisoire();
+}
