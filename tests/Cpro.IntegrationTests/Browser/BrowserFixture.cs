@@ -65,4 +65,19 @@ public sealed class BrowserFixture : CproFactory
         });
         return await context.NewPageAsync();
     }
+
+    /// <summary>Signs in through the login page and waits for the home page.</summary>
+    public static async Task SeConnecterAsync(IPage page, string login, string password)
+    {
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
+        await page.GetByLabel("Identifiant").FillAsync(login);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Bonjour") })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Usable at 360 px: nothing wider than the screen.</summary>
+    public static async Task AssertFitsThePhoneAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "La page déborde de l'écran de 360 px.");
 }

@@ -14,7 +14,7 @@ public sealed partial class ComptesJourneyTests(BrowserFixture fixture) : IClass
         var uai = await fixture.CreerEtablissementAsync();
         var login = await fixture.CreerUtilisateurAsync(uai, Profils.Administrateur);
         var page = await fixture.PhonePageAsync();
-        await SeConnecterAsync(page, login, Infrastructure.CproFactory.MotDePasse);
+        await BrowserFixture.SeConnecterAsync(page, login, Infrastructure.CproFactory.MotDePasse);
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
 
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
@@ -39,7 +39,7 @@ public sealed partial class ComptesJourneyTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Compte elodie.tutrice créé");
         var ligne = page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Tutrice Élodie") });
         await Assertions.Expect(ligne).ToContainTextAsync("Créé manuellement");
-        await AssertFitsThePhoneAsync(page);
+        await BrowserFixture.AssertFitsThePhoneAsync(page);
 
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Courriels" }).ClickAsync();
         var courriel = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "elodie.tutrice@example.org" });
@@ -64,20 +64,8 @@ public sealed partial class ComptesJourneyTests(BrowserFixture fixture) : IClass
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Votre mot de passe est enregistré.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Élodie Tutrice" })).ToBeVisibleAsync();
-        await AssertFitsThePhoneAsync(page);
+        await BrowserFixture.AssertFitsThePhoneAsync(page);
     }
-
-    private static async Task SeConnecterAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/");
-        await page.GetByLabel("Identifiant").FillAsync(login);
-        await page.GetByLabel("Mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Bonjour") })).ToBeVisibleAsync();
-    }
-
-    private static async Task AssertFitsThePhoneAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "La page déborde de l'écran de 360 px.");
 
     [GeneratedRegex(@"Mot de passe provisoire : (\S+)")]
     private static partial Regex CodeProvisoire();

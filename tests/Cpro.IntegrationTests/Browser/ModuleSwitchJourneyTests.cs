@@ -1,5 +1,6 @@
 using Cpro.Kernel.Identity;
 using Microsoft.Playwright;
+using static Cpro.IntegrationTests.Browser.BrowserFixture;
 
 namespace Cpro.IntegrationTests.Browser;
 
@@ -62,18 +63,4 @@ public sealed class ModuleSwitchJourneyTests(BrowserFixture fixture) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
     }
-
-    private static async Task SeConnecterAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
-        await page.GetByLabel("Identifiant").FillAsync(login);
-        await page.GetByLabel("Mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Bonjour") })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Usable at 360 px: nothing wider than the screen.</summary>
-    private static async Task AssertFitsThePhoneAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "La page déborde de l'écran de 360 px.");
 }

@@ -3,13 +3,16 @@ using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cpro.Etablissements;
 
+/// <summary>Also holds the data protection keys: cookies, tokens, temporary codes and emails in the outbox stay readable
+/// across restarts and by every instance of the host.</summary>
 internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbContext> options, ICurrentUser currentUser)
-    : ModuleDbContext(options, currentUser)
+    : ModuleDbContext(options, currentUser), IDataProtectionKeyContext
 {
     public const string SchemaName = "etablissements";
 
@@ -27,6 +30,7 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
     public DbSet<ImportSiecle> ImportsSiecle => Set<ImportSiecle>();
     public DbSet<Logo> Logos => Set<Logo>();
     public DbSet<Courriel> Courriels => Set<Courriel>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,6 +43,7 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
             e.Property(x => x.Adresse).HasMaxLength(500);
             e.Property(x => x.Version).IsRowVersion();
         });
+        modelBuilder.Entity<DataProtectionKey>().ToTable("cles_protection");
         modelBuilder.Entity<Logo>(e =>
         {
             e.HasKey(x => x.EtablissementId);

@@ -4,6 +4,7 @@ using Cpro.Etablissements.Startup;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
 using Cpro.Kernel.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public sealed class EtablissementsModule : ICproModule
         new("Gestion des accès", "/administration/acces", Profils.Administrateur),
         new("Courriels", "/administration/courriels", Profils.Administrateur),
         new("Modules", "/administration/modules", Profils.Administrateur),
+        new("Import SIECLE", "/administration/import", Profils.Administrateur),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -37,12 +39,14 @@ public sealed class EtablissementsModule : ICproModule
         services.AddSingleton<IPasswordHasher<Identifiants>, PasswordHasher<Identifiants>>();
         services.AddScoped<IStartupTask, AdministrateurPlateformeSeed>();
         services.AddScoped<IStartupTask, DemoSeed>();
+        services.AddDataProtection().SetApplicationName("Cpro").PersistKeysToDbContext<EtablissementsDbContext>();
         services.AddScoped<Comptes>();
         services.AddScoped<Connexions>();
         services.AddScoped<Courriels.BoiteEnvoi>();
         services.AddSingleton(_ => Courriels.ConfigurationCourriels.Transport(configuration));
         services.AddHostedService<Courriels.EnvoiCourriels>();
         services.AddScoped<Siecle.Synchronisation>();
+        services.AddScoped<Siecle.ImportsEnAttente>();
         // SIECLE exports are usually ISO-8859-15, which .NET reads only with the code pages provider.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
     }

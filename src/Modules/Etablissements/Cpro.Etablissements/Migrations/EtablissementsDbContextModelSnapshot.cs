@@ -548,6 +548,25 @@ namespace Cpro.Etablissements.Migrations
                     b.ToTable("Structures", "etablissements");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("cles_protection", "etablissements");
+                });
+
             modelBuilder.Entity("Cpro.Etablissements.Courriels.Courriel", b =>
                 {
                     b.HasOne("Cpro.Etablissements.Domain.Etablissement", null)
