@@ -14,6 +14,7 @@ export CPRO_URLS="${CPRO_URLS:-http://127.0.0.1:5080}"
 export CPRO_ADMIN_LOGIN="${CPRO_ADMIN_LOGIN:-admin}"
 export CPRO_ADMIN_PASSWORD="${CPRO_ADMIN_PASSWORD:-Admin-Cpro-2026}"
 export CPRO_DEMO="${CPRO_DEMO:-true}"
+export CPRO_MAIL_DIR="${CPRO_MAIL_DIR:-$CPRO_ROOT/.data/mail}"
 
 log "Compilation"
 dotnet build src/Host/Cpro.Host -c Release -v quiet -nologo >/dev/null
