@@ -69,7 +69,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseTemporaryPasswordGate();
+app.UseAccountGate();
 app.UseModulePageGate();
 app.UseAntiforgery();
 

@@ -114,14 +114,20 @@ public sealed partial class ComptesTests(CproFactory factory)
         var id = utilisateurs!.Single(u => u.GetProperty("login").GetString() == login).GetProperty("id").GetGuid();
         var moi = utilisateurs!.Single(u => u.GetProperty("login").GetString() == adminLogin).GetProperty("id").GetGuid();
         using var anonyme = factory.CreateClient();
+        using var session = await factory.ClientAsync(login);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/referentiels/statut")).StatusCode);
 
         var desactive = await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}/actif", new { actif = false });
         Assert.False((await desactive.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("actif").GetBoolean());
+        // Its token, still valid in time, no longer works.
+        var coupee = await session.GetAsync("/api/referentiels/statut");
+        Assert.Equal("Compte désactivé", (await coupee.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
         var refuse = await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = CproFactory.MotDePasse });
         Assert.Contains("désactivé", (await refuse.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}/actif", new { actif = true });
         Assert.Equal(HttpStatusCode.OK, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = CproFactory.MotDePasse })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/referentiels/statut")).StatusCode);
         var soi = await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{moi}/actif", new { actif = false });
         Assert.Equal("Vous ne pouvez pas désactiver votre propre compte.", (await soi.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
     }

@@ -42,6 +42,8 @@ public sealed class EtablissementsModule : ICproModule
         services.AddDataProtection().SetApplicationName("Cpro").PersistKeysToDbContext<EtablissementsDbContext>();
         services.AddScoped<Comptes>();
         services.AddScoped<Connexions>();
+        services.AddMemoryCache();
+        services.AddScoped<IComptesActifs, ComptesActifs>();
         services.AddScoped<Courriels.BoiteEnvoi>();
         services.AddSingleton(_ => Courriels.ConfigurationCourriels.Transport(configuration));
         services.AddHostedService<Courriels.EnvoiCourriels>();

@@ -1,19 +1,22 @@
 using Carter;
+using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Cpro.Etablissements.Features;
 
-/// <summary>Deactivates an account (it can no longer sign in; nothing of it is deleted) or reactivates it.</summary>
+/// <summary>Deactivates an account (it can no longer sign in, and its open sessions end; nothing of it is deleted) or
+/// reactivates it.</summary>
 internal static class ActiverUtilisateur
 {
     internal sealed record Command(string Uai, Guid Id, bool Actif) : ICommand<GestionComptes.UtilisateurDto>;
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
+    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, IMemoryCache cache) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
     {
         public async ValueTask<GestionComptes.UtilisateurDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -25,6 +28,7 @@ internal static class ActiverUtilisateur
             }
             utilisateur.Actif = command.Actif;
             await GestionComptes.EnregistrerAsync(db, utilisateur, cancellationToken);
+            ComptesActifs.Oublier(cache, utilisateur.Id);
             return GestionComptes.UtilisateurDto.From(utilisateur);
         }
     }
