@@ -118,6 +118,25 @@ public sealed class ImportTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task Homonyms_here_and_in_other_establishments_get_the_next_free_logins()
+    {
+        // A surname no other test uses: its logins are this test's alone.
+        var nom = "HOMONYME" + new string([.. TestUai.Next().Select(c => (char)('A' + (c % 26)))]);
+        var login = $"lea.{nom.ToLowerInvariant()}";
+        var (premier, adminPremier) = await EtablissementAsync();
+        await ImporterAsync(adminPremier, premier, ("eleves.xml", Octets(Eleves(premier, [new Eleve("1", null, nom, "Léa", "2A"), new Eleve("2", null, nom, "Léa", "2A")]))));
+        var (second, adminSecond) = await EtablissementAsync();
+
+        await ImporterAsync(adminSecond, second, ("eleves.xml", Octets(Eleves(second,
+            [new Eleve("1", null, nom, "Léa", "2A"), new Eleve("2", null, nom, "Léa", "2A"), new Eleve("3", null, nom, "Léa", "2A")]))));
+
+        await using var db = Db();
+        var logins = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.Identifiants.Login.StartsWith(login))
+            .Select(u => u.Identifiants.Login).ToListAsync();
+        Assert.Equal([login, login + "2", login + "3", login + "4", login + "5"], logins.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Staff_structures_services_and_guardians_come_from_sts_and_responsables()
     {
         var (uai, admin) = await EtablissementAsync();

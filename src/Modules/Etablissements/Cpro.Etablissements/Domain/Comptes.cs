@@ -23,37 +23,40 @@ internal sealed class Comptes(EtablissementsDbContext db, IDataProtectionProvide
         CancellationToken cancellationToken)
     {
         var bases = personnes.Select(p => BaseLogin(p.Prenom, p.Nom)).ToList();
-        var pris = await PrisAsync(bases.Distinct().ToList(), exact: true, cancellationToken);
-        // Where a login is taken, every « login2 », « login3 »… taken too, in one query.
-        var enCollision = bases.Where(pris.Contains).Distinct().Select(b => b + "%").ToList();
-        if (enCollision.Count > 0)
-        {
-            pris.UnionWith(await PrisAsync(enCollision, exact: false, cancellationToken));
-        }
-        var comptes = new List<(Utilisateur, string)>(personnes.Count);
+        // Logins known to be taken, among those looked up (by exact value: the unique index, whatever the platform's size).
+        var connus = bases.ToHashSet();
+        var pris = await PrisAsync([.. connus], cancellationToken);
+        await SuffixesAsync(bases, connus, pris, cancellationToken);
+        var logins = new string[personnes.Count];
         for (var i = 0; i < personnes.Count; i++)
         {
             var login = bases[i];
-            for (var n = 2; pris.Contains(login); n++)
+            for (var n = 2; await PrisAsync(login, connus, pris, cancellationToken); n++)
             {
                 login = bases[i] + n.ToString(CultureInfo.InvariantCulture);
             }
             pris.Add(login);
+            logins[i] = login;
+        }
+        // Encrypting thousands of codes is CPU work, independent per account: spread over the cores.
+        var comptes = new (Utilisateur, string)[personnes.Count];
+        Parallel.For(0, personnes.Count, i =>
+        {
             var (prenom, nom, profil, source) = personnes[i];
             var code = NouveauCode();
-            comptes.Add((new Utilisateur
+            comptes[i] = (new Utilisateur
             {
                 EtablissementId = etablissementId,
-                Identifiants = new Identifiants { Login = login, MotDePasseHash = HacherCode(code), DoitChangerMotDePasse = true },
+                Identifiants = new Identifiants { Login = logins[i], MotDePasseHash = HacherCode(code), DoitChangerMotDePasse = true },
                 CodeProvisoire = _protecteur.Protect(code),
                 Nom = nom,
                 Prenom = prenom,
                 Profils = [profil],
                 Source = source,
                 CreeLe = maintenant,
-            }, code));
-        }
-        return comptes;
+            }, code);
+        });
+        return [.. comptes];
     }
 
     /// <summary>A new temporary code for an existing account (password forgotten): the account is unlocked and its
@@ -105,15 +108,63 @@ internal sealed class Comptes(EtablissementsDbContext db, IDataProtectionProvide
 
     private static string NouveauCode() => RandomNumberGenerator.GetString(Alphabet, LongueurCode);
 
-    /// <summary>Logins taken across the platform (every establishment: explicitly across the filter), equal to or
-    /// (<paramref name="exact"/> false) LIKE the candidates. Logins hold no LIKE wildcard (see <see cref="BaseLogin"/>).</summary>
-    private async Task<HashSet<string>> PrisAsync(List<string> candidats, bool exact, CancellationToken cancellationToken)
+    /// <summary>Where a base login is taken, or wanted more than once, looks up « login2 », « login3 »… in a few batched
+    /// queries, until each base has as many free logins as people: the loop in <see cref="CreerAsync"/> then rarely queries.</summary>
+    private async Task SuffixesAsync(List<string> bases, HashSet<string> connus, HashSet<string> pris, CancellationToken cancellationToken)
+    {
+        var suites = bases.CountBy(b => b).Where(b => b.Value > 1 || pris.Contains(b.Key))
+            .Select(b => new Suite(b.Key, b.Value, pris.Contains(b.Key) ? 0 : 1)).ToList();
+        while (suites.Count > 0)
+        {
+            var candidats = new List<string>();
+            var debuts = new List<int>(suites.Count);
+            foreach (var suite in suites)
+            {
+                // At least what is missing; doubling when suffixes keep being taken.
+                var combien = Math.Max(suite.Voulus - suite.Libres, suite.Dernier - 1);
+                debuts.Add(suite.Dernier + 1);
+                for (var k = 0; k < combien; k++)
+                {
+                    candidats.Add(suite.Base + (++suite.Dernier).ToString(CultureInfo.InvariantCulture));
+                }
+            }
+            connus.UnionWith(candidats);
+            pris.UnionWith(await PrisAsync(candidats, cancellationToken));
+            for (var i = 0; i < suites.Count; i++)
+            {
+                for (var n = debuts[i]; n <= suites[i].Dernier; n++)
+                {
+                    suites[i].Libres += pris.Contains(suites[i].Base + n.ToString(CultureInfo.InvariantCulture)) ? 0 : 1;
+                }
+            }
+            suites.RemoveAll(s => s.Libres >= s.Voulus);
+        }
+    }
+
+    private sealed class Suite(string @base, int voulus, int libres)
+    {
+        public string Base { get; } = @base;
+        public int Voulus { get; } = voulus;
+        public int Libres { get; set; } = libres;
+        public int Dernier { get; set; } = 1;
+    }
+
+    /// <summary>Whether a login is taken: from what was looked up, else (rare: a suffix one base gave that another needs) asked.</summary>
+    private async Task<bool> PrisAsync(string login, HashSet<string> connus, HashSet<string> pris, CancellationToken cancellationToken)
+    {
+        if (connus.Add(login))
+        {
+            pris.UnionWith(await PrisAsync([login], cancellationToken));
+        }
+        return pris.Contains(login);
+    }
+
+    /// <summary>Logins taken across the platform (every establishment: explicitly across the filter), among the candidates.</summary>
+    private async Task<HashSet<string>> PrisAsync(List<string> candidats, CancellationToken cancellationToken)
     {
         var utilisateurs = db.Utilisateurs.IgnoreQueryFilters().Select(u => u.Identifiants.Login);
         var admins = db.AdministrateursPlateforme.Select(a => a.Identifiants.Login);
-        var logins = exact
-            ? utilisateurs.Where(l => candidats.Contains(l)).Concat(admins.Where(l => candidats.Contains(l)))
-            : utilisateurs.Where(l => candidats.Any(c => EF.Functions.Like(l, c))).Concat(admins.Where(l => candidats.Any(c => EF.Functions.Like(l, c))));
+        var logins = utilisateurs.Where(l => candidats.Contains(l)).Concat(admins.Where(l => candidats.Contains(l)));
         return [.. await logins.ToListAsync(cancellationToken)];
     }
 }

@@ -32,7 +32,7 @@ internal static class CopieGroupee
             {
                 if (colonne.Valeur(ligne) is { } valeur)
                 {
-                    await copie.WriteAsync(valeur, colonne.Type, cancellationToken);
+                    await EcrireAsync(copie, valeur, colonne.Type, cancellationToken);
                 }
                 else
                 {
@@ -42,6 +42,19 @@ internal static class CopieGroupee
         }
         await copie.CompleteAsync(cancellationToken);
     }
+
+    /// <summary>Writes a value under its own type: written as <c>object</c>, Npgsql would resolve its converter again for every value.</summary>
+    private static Task EcrireAsync(NpgsqlBinaryImporter copie, object valeur, NpgsqlDbType type, CancellationToken cancellationToken) => valeur switch
+    {
+        string v => copie.WriteAsync(v, type, cancellationToken),
+        Guid v => copie.WriteAsync(v, type, cancellationToken),
+        bool v => copie.WriteAsync(v, type, cancellationToken),
+        int v => copie.WriteAsync(v, type, cancellationToken),
+        DateOnly v => copie.WriteAsync(v, type, cancellationToken),
+        DateTimeOffset v => copie.WriteAsync(v, type, cancellationToken),
+        List<string> v => copie.WriteAsync(v, type, cancellationToken),
+        _ => copie.WriteAsync(valeur, type, cancellationToken),
+    };
 
     /// <summary>"Prop" or "Owned.Prop" (a property of an owned type stored in the same table).</summary>
     private static string NomColonne(IEntityType entite, string chemin, StoreObjectIdentifier table)

@@ -9,7 +9,8 @@ namespace Cpro.Etablissements.Siecle;
 
 /// <summary>Brings an establishment's learners, guardians, staff and structures in line with its exports. Never deletes:
 /// whoever is missing from a complete export, or has left, is deactivated. Never touches an existing login or password.
-/// New rows go in by binary COPY, changed ones through EF; all of it in the command's transaction.
+/// New rows go in by binary COPY, changed ones through EF; all of it in the command's transaction. Existing rows are read
+/// untracked and compared in memory: only those that change are attached, so an unchanged re-import tracks nothing.
 /// Its queries name the establishment explicitly (across the kernel's filter): the caller's access was checked, and the
 /// platform administrator, who belongs to none, may import too.</summary>
 internal sealed class Synchronisation(EtablissementsDbContext db, Comptes comptes, TimeProvider clock)
@@ -22,10 +23,11 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         var maintenant = clock.GetUtcNow();
         var nouveauxComptes = new List<(string Prenom, string Nom, string Profil, string Source, Action<Guid> Lier)>();
         var nouveaux = new Nouveaux();
+        var comptesActifs = new ComptesActifs();
 
         if (exports.OfType<ExportEleves>().SingleOrDefault() is { } eleves)
         {
-            await ApprenantsAsync(etablissement.Id, eleves, rapport, nouveaux, nouveauxComptes, DateOnly.FromDateTime(maintenant.UtcDateTime), cancellationToken);
+            await ApprenantsAsync(etablissement.Id, eleves, rapport, nouveaux, nouveauxComptes, comptesActifs, DateOnly.FromDateTime(maintenant.UtcDateTime), cancellationToken);
         }
         if (exports.OfType<ExportResponsables>().SingleOrDefault() is { } responsables)
         {
@@ -35,7 +37,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         await MefsAsync(etablissement.Id, mefs, nouveaux, cancellationToken);
         if (exports.OfType<ExportSts>().SingleOrDefault() is { } sts)
         {
-            await PersonnelsAsync(etablissement.Id, sts, rapport, nouveaux, nouveauxComptes, cancellationToken);
+            await PersonnelsAsync(etablissement.Id, sts, rapport, nouveaux, nouveauxComptes, comptesActifs, cancellationToken);
             await StructuresAsync(etablissement.Id, sts, rapport, nouveaux, cancellationToken);
         }
 
@@ -47,7 +49,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         rapport.ComptesCrees = crees.Count;
         if (!simulation)
         {
-            await EcrireAsync(nouveaux, [.. crees.Select(c => c.Utilisateur)], cancellationToken);
+            await EcrireAsync(etablissement.Id, nouveaux, [.. crees.Select(c => c.Utilisateur)], comptesActifs, cancellationToken);
         }
         return rapport;
     }
@@ -81,14 +83,16 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
     public static int AnneeScolaire(DateOnly jour) => jour.Month >= 9 ? jour.Year : jour.Year - 1;
 
     private async Task ApprenantsAsync(Guid etablissementId, ExportEleves export, RapportImport rapport, Nouveaux nouveaux,
-        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, DateOnly aujourdhui, CancellationToken cancellationToken)
+        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, ComptesActifs comptesActifs, DateOnly aujourdhui,
+        CancellationToken cancellationToken)
     {
         var compteurs = rapport.Apprenants;
         compteurs.Rejets.AddRange(export.Rejets);
         var ineEnDouble = export.Eleves.Where(e => e.Ine is not null).GroupBy(e => e.Ine).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var idEnDouble = export.Eleves.GroupBy(e => e.EleveId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var existants = await db.Apprenants.IgnoreQueryFilters().Where(a => a.EtablissementId == etablissementId).ToDictionaryAsync(a => a.EleveId, cancellationToken);
-        var comptesActifs = await UtilisateursAsync(existants.Values.Select(a => a.UtilisateurId), cancellationToken);
+        var existants = await db.Apprenants.IgnoreQueryFilters().AsNoTracking().Where(a => a.EtablissementId == etablissementId)
+            .ToDictionaryAsync(a => a.EleveId, cancellationToken);
+        await comptesActifs.ChargerAsync(db, etablissementId, existants.Values.Select(a => a.UtilisateurId), cancellationToken);
         var vus = new HashSet<string>();
         foreach (var eleve in export.Eleves)
         {
@@ -120,17 +124,23 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
                 continue;
             }
             var etaitActif = apprenant.Actif;
-            Remplir(apprenant, eleve, structures, actif);
-            Compter(compteurs, EstModifie(apprenant), etaitActif, actif);
-            Synchroniser(comptesActifs, apprenant.UtilisateurId, actif);
+            var modifie = !Identique(apprenant, eleve, structures, actif) && Modifier(apprenant, a => Remplir(a, eleve, structures, actif));
+            Compter(compteurs, modifie, etaitActif, actif);
+            comptesActifs.Synchroniser(apprenant.UtilisateurId, actif);
         }
         foreach (var absent in existants.Values.Where(a => a.Actif && !vus.Contains(a.EleveId)))
         {
-            absent.Actif = false;
+            Modifier(absent, a => a.Actif = false);
             compteurs.Desactives++;
-            Synchroniser(comptesActifs, absent.UtilisateurId, false);
+            comptesActifs.Synchroniser(absent.UtilisateurId, false);
         }
     }
+
+    /// <summary>Whether <see cref="Remplir(Apprenant, EleveLu, StructuresEleve, bool)"/> would leave every value as it is.</summary>
+    private static bool Identique(Apprenant a, EleveLu e, StructuresEleve s, bool actif) =>
+        a.Ine == e.Ine && a.Nom == e.Nom && a.Prenom == e.Prenom && a.Prenom2 == e.Prenom2 && a.DateNaissance == e.DateNaissance
+        && a.Sexe == e.Sexe && a.Mef == e.Mef && a.Statut == e.Statut && a.Division == s.Division && a.Groupes.SequenceEqual(s.Groupes)
+        && a.DateEntree == e.DateEntree && a.DateSortie == e.DateSortie && a.Actif == actif;
 
     private static void Remplir(Apprenant a, EleveLu e, StructuresEleve s, bool actif)
     {
@@ -157,7 +167,8 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
     {
         var compteurs = rapport.Responsables;
         compteurs.Rejets.AddRange(export.Rejets);
-        var existants = await db.Responsables.IgnoreQueryFilters().Where(r => r.EtablissementId == etablissementId).ToDictionaryAsync(r => r.PersonneId, cancellationToken);
+        var existants = await db.Responsables.IgnoreQueryFilters().AsNoTracking().Where(r => r.EtablissementId == etablissementId)
+            .ToDictionaryAsync(r => r.PersonneId, cancellationToken);
         var vus = new HashSet<string>();
         foreach (var personne in export.Personnes)
         {
@@ -178,30 +189,35 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
                 continue;
             }
             var etaitActif = responsable.Actif;
-            responsable.Civilite = personne.Civilite;
-            responsable.Nom = personne.Nom;
-            responsable.Prenom = personne.Prenom;
-            if (!responsable.Liens.SequenceEqual(liens))
+            var identique = responsable.Civilite == personne.Civilite && responsable.Nom == personne.Nom && responsable.Prenom == personne.Prenom
+                            && responsable.Liens.SequenceEqual(liens) && responsable.Actif;
+            var modifie = !identique && Modifier(responsable, r =>
             {
-                responsable.Liens = liens;
-            }
-            responsable.Actif = true;
-            Compter(compteurs, EstModifie(responsable), etaitActif, true);
+                r.Civilite = personne.Civilite;
+                r.Nom = personne.Nom;
+                r.Prenom = personne.Prenom;
+                if (!r.Liens.SequenceEqual(liens))
+                {
+                    r.Liens = liens;
+                }
+                r.Actif = true;
+            });
+            Compter(compteurs, modifie, etaitActif, true);
         }
         foreach (var absent in existants.Values.Where(r => r.Actif && !vus.Contains(r.PersonneId)))
         {
-            absent.Actif = false;
+            Modifier(absent, r => r.Actif = false);
             compteurs.Desactives++;
         }
     }
 
     private async Task PersonnelsAsync(Guid etablissementId, ExportSts export, RapportImport rapport, Nouveaux nouveaux,
-        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, CancellationToken cancellationToken)
+        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, ComptesActifs comptesActifs, CancellationToken cancellationToken)
     {
         var compteurs = rapport.Personnels;
         compteurs.Rejets.AddRange(export.Rejets);
         var existants = await db.Personnels.IgnoreQueryFilters().Where(p => p.EtablissementId == etablissementId).ToDictionaryAsync(p => p.StsId, cancellationToken);
-        var comptesActifs = await UtilisateursAsync(existants.Values.Select(p => p.UtilisateurId), cancellationToken);
+        await comptesActifs.ChargerAsync(db, etablissementId, existants.Values.Select(p => p.UtilisateurId), cancellationToken);
         var vus = new HashSet<string>();
         foreach (var individu in export.Individus)
         {
@@ -224,13 +240,13 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             var etaitActif = personnel.Actif;
             Remplir(personnel, individu);
             Compter(compteurs, EstModifie(personnel), etaitActif, true);
-            Synchroniser(comptesActifs, personnel.UtilisateurId, true);
+            comptesActifs.Synchroniser(personnel.UtilisateurId, true);
         }
         foreach (var absent in existants.Values.Where(p => p.Actif && !vus.Contains(p.StsId)))
         {
             absent.Actif = false;
             compteurs.Desactives++;
-            Synchroniser(comptesActifs, absent.UtilisateurId, false);
+            comptesActifs.Synchroniser(absent.UtilisateurId, false);
         }
     }
 
@@ -323,6 +339,14 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         }
     }
 
+    /// <summary>Attaches a row read untracked, then changes it: EF compares it with the values it was read with.</summary>
+    private bool Modifier<T>(T entite, Action<T> modification) where T : class
+    {
+        db.Attach(entite);
+        modification(entite);
+        return EstModifie(entite);
+    }
+
     private bool EstModifie(object entite)
     {
         var entree = db.Entry(entite);
@@ -346,23 +370,50 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         }
     }
 
-    private async Task<Dictionary<Guid, Utilisateur>> UtilisateursAsync(IEnumerable<Guid?> ids, CancellationToken cancellationToken)
+    /// <summary>An account follows its person's presence; its login and password never change here. Only the accounts'
+    /// state is read, and only those whose state changes are written, by two set-based updates.</summary>
+    private sealed class ComptesActifs
     {
-        var liste = ids.OfType<Guid>().ToList();
-        return await db.Utilisateurs.IgnoreQueryFilters().Where(u => liste.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
-    }
+        private readonly Dictionary<Guid, bool> _actuels = [];
+        private readonly Dictionary<Guid, bool> _voulus = [];
 
-    /// <summary>An account follows its person's presence; its login and password never change here.</summary>
-    private static void Synchroniser(Dictionary<Guid, Utilisateur> comptes, Guid? id, bool actif)
-    {
-        if (id is { } cle && comptes.TryGetValue(cle, out var compte))
+        public async Task ChargerAsync(EtablissementsDbContext db, Guid etablissementId, IEnumerable<Guid?> ids, CancellationToken cancellationToken)
         {
-            compte.Actif = actif;
+            var liste = ids.OfType<Guid>().ToList();
+            var etats = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.EtablissementId == etablissementId && liste.Contains(u.Id))
+                .Select(u => new { u.Id, u.Actif }).ToListAsync(cancellationToken);
+            foreach (var etat in etats)
+            {
+                _actuels[etat.Id] = etat.Actif;
+            }
+        }
+
+        public void Synchroniser(Guid? id, bool actif)
+        {
+            if (id is { } cle && _actuels.ContainsKey(cle))
+            {
+                _voulus[cle] = actif;
+            }
+        }
+
+        public async Task EcrireAsync(EtablissementsDbContext db, Guid etablissementId, CancellationToken cancellationToken)
+        {
+            foreach (var actif in new[] { true, false })
+            {
+                var ids = _voulus.Where(v => v.Value == actif && _actuels[v.Key] != actif).Select(v => v.Key).ToList();
+                if (ids.Count > 0)
+                {
+                    await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.EtablissementId == etablissementId && ids.Contains(u.Id))
+                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.Actif, actif), cancellationToken);
+                }
+            }
         }
     }
 
-    private async Task EcrireAsync(Nouveaux nouveaux, IReadOnlyList<Utilisateur> utilisateurs, CancellationToken cancellationToken)
+    private async Task EcrireAsync(Guid etablissementId, Nouveaux nouveaux, IReadOnlyList<Utilisateur> utilisateurs, ComptesActifs comptesActifs,
+        CancellationToken cancellationToken)
     {
+        await comptesActifs.EcrireAsync(db, etablissementId, cancellationToken);
         await CopierAsync(db, utilisateurs,
         [
             new("Id", NpgsqlDbType.Uuid, u => u.Id), new("EtablissementId", NpgsqlDbType.Uuid, u => u.EtablissementId),
