@@ -1,0 +1,117 @@
+using Carter;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Cpro.Referentiels.Catalogue;
+using Cpro.Referentiels.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cpro.Referentiels.Features;
+
+/// <summary>The platform administrator adds a référentiel file to the catalogue, or a new version of one they imported;
+/// the shipped ones are not replaced this way. An invalid file gets its full French report and nothing is written.</summary>
+internal static class ImporterReferentiel
+{
+    public const string Creation = "creation";
+    public const string Remplacement = "remplacement";
+    public const string Inchange = "inchange";
+
+    internal sealed record Command(byte[] Contenu, bool Simulation) : ICommand<Resultat>;
+
+    /// <summary><see cref="Operation"/>: <see cref="Creation"/>, <see cref="Remplacement"/> or <see cref="Inchange"/>
+    /// (done, or what it would do in a simulation).</summary>
+    internal sealed record ImportDto(bool Simulation, string Operation, ListerReferentiels.ResumeDto Referentiel);
+
+    /// <summary>Either the import, or the errors of the file.</summary>
+    internal sealed record Resultat(ImportDto? Import, IReadOnlyList<string> Erreurs);
+
+    internal sealed class Handler(ReferentielsDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Resultat>
+    {
+        public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!user.IsPlatformAdmin)
+            {
+                throw new InterditException("Seul l'administrateur de la plateforme importe des référentiels.");
+            }
+            var lecture = ValidateurReferentiel.Lire(command.Contenu);
+            if (lecture.Referentiel is not { } valide)
+            {
+                return new Resultat(null, lecture.Erreurs);
+            }
+            var existant = await db.Referentiels.SingleOrDefaultAsync(r => r.Code == valide.Code, cancellationToken);
+            if (existant?.Source == Referentiel.SourceCatalogue)
+            {
+                throw new ConflitException($"Le référentiel {valide.Code} fait partie du catalogue livré avec Cpro : un import ne le remplace pas.");
+            }
+            var importe = Referentiel.Creer(valide, Referentiel.SourceImport, clock.GetUtcNow(), user.Login);
+            var operation = existant is null ? Creation : existant.Version == valide.Version ? Inchange : Remplacement;
+            if (!command.Simulation && operation != Inchange)
+            {
+                if (existant is null)
+                {
+                    db.Referentiels.Add(importe);
+                }
+                else
+                {
+                    existant.Remplacer(valide, Referentiel.SourceImport, clock.GetUtcNow(), user.Login);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return new Resultat(new ImportDto(command.Simulation, operation, ListerReferentiels.ResumeDto.From(importe, null)), []);
+        }
+    }
+
+    /// <summary>Reads the « fichier » part within the size limit; over it, 413 before reading further.</summary>
+    public static async Task<byte[]> LireFichierAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var marge = 64 * 1024;
+        var message = $"Le fichier dépasse la taille autorisée ({ValidateurReferentiel.TailleMax / (1024 * 1024)} Mo).";
+        if (request.ContentLength > ValidateurReferentiel.TailleMax + marge)
+        {
+            throw new TropVolumineuxException(message);
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limite)
+        {
+            limite.MaxRequestBodySize = ValidateurReferentiel.TailleMax + marge;
+        }
+        if (!request.HasFormContentType)
+        {
+            throw new RequeteInvalideException("Envoyez le référentiel en multipart/form-data, dans une partie nommée « fichier ».");
+        }
+        var formulaire = await request.ReadFormAsync(cancellationToken);
+        var fichier = formulaire.Files.GetFile("fichier") is { Length: > 0 } f
+            ? f
+            : throw new RequeteInvalideException("Joignez le fichier du référentiel (JSON, format cpro-referentiel/1) dans une partie nommée « fichier ».");
+        if (fichier.Length > ValidateurReferentiel.TailleMax)
+        {
+            throw new TropVolumineuxException(message);
+        }
+        using var memoire = new MemoryStream((int)fichier.Length);
+        await fichier.CopyToAsync(memoire, cancellationToken);
+        return memoire.ToArray();
+    }
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/", async (bool? simulation, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                {
+                    var resultat = await mediator.Send(new Command(await LireFichierAsync(request, ct), simulation == true), ct);
+                    if (resultat.Import is not { } import)
+                    {
+                        return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Référentiel invalide",
+                            detail: $"Le fichier comporte {resultat.Erreurs.Count} erreur(s) : rien n'a été enregistré.",
+                            extensions: new Dictionary<string, object?> { ["erreurs"] = resultat.Erreurs });
+                    }
+                    return import is { Simulation: false, Operation: Creation }
+                        ? Results.Created($"/api/referentiels/{import.Referentiel.Code}", import)
+                        : Results.Ok(import);
+                })
+                .Accepts<IFormFile>("multipart/form-data")
+                .WithSummary("Importer un référentiel (partie « fichier », format cpro-referentiel/1 ; simulation=true : vérifier sans rien écrire)");
+    }
+}
