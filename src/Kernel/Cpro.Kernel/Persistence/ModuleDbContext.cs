@@ -12,6 +12,11 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentUser cur
 {
     public abstract string Schema { get; }
 
+    private readonly HashSet<object> _ecrituresAutorisees = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The handler writes this row into another establishment on purpose (e.g. a copy shared with it).</summary>
+    public void AutoriserAutreEtablissement(IEtablissementOwned entity) => _ecrituresAutorisees.Add(entity);
+
     /// <summary>Read by the query filters; EF parameterises it per context instance.</summary>
     protected Guid? CurrentEtablissementId => currentUser.EtablissementId;
 
@@ -64,7 +69,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentUser cur
             {
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} sans établissement.");
             }
-            if (CurrentEtablissementId is { } mine && entry.Entity.EtablissementId != mine)
+            if (CurrentEtablissementId is { } mine && entry.Entity.EtablissementId != mine && !_ecrituresAutorisees.Contains(entry.Entity))
             {
                 throw new InterditException("Ces données appartiennent à un autre établissement.");
             }

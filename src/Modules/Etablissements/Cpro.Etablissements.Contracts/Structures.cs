@@ -19,3 +19,14 @@ public sealed record ObtenirApprenants(Guid EtablissementId, IReadOnlyList<Guid>
 
 /// <summary>The divisions a teacher teaches in (STS-web services) or is professeur principal of.</summary>
 public sealed record ListerDivisionsEnseignant(Guid EtablissementId, Guid UtilisateurId) : IQuery<IReadOnlyList<string>>;
+
+/// <summary>An establishment of the platform, found by its UAI (to share something with it), or null.</summary>
+public sealed record EtablissementResume(Guid Id, string Uai, string Nom);
+
+public sealed record TrouverEtablissement(string Uai) : IQuery<EtablissementResume?>;
+
+/// <summary>A teacher of the establishment, by account.</summary>
+public sealed record EnseignantEtablissement(Guid UtilisateurId, string Nom, string Prenom);
+
+/// <summary>The establishment's active teachers, by name.</summary>
+public sealed record ListerEnseignants(Guid EtablissementId) : IQuery<IReadOnlyList<EnseignantEtablissement>>;

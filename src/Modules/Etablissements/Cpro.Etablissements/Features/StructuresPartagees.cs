@@ -11,8 +11,24 @@ internal sealed class StructuresPartagees(EtablissementsDbContext db) :
     IQueryHandler<ListerDivisions, IReadOnlyList<DivisionEtablissement>>,
     IQueryHandler<ListerApprenantsDesDivisions, IReadOnlyList<ApprenantEtablissement>>,
     IQueryHandler<ObtenirApprenants, IReadOnlyList<ApprenantEtablissement>>,
-    IQueryHandler<ListerDivisionsEnseignant, IReadOnlyList<string>>
+    IQueryHandler<ListerDivisionsEnseignant, IReadOnlyList<string>>,
+    IQueryHandler<TrouverEtablissement, EtablissementResume?>,
+    IQueryHandler<ListerEnseignants, IReadOnlyList<EnseignantEtablissement>>
 {
+    public async ValueTask<EtablissementResume?> Handle(TrouverEtablissement query, CancellationToken cancellationToken)
+    {
+        var uai = Domain.Uai.Normalize(query.Uai);
+        return await db.Etablissements.AsNoTracking().Where(e => e.Uai == uai)
+            .Select(e => new EtablissementResume(e.Id, e.Uai, e.Nom)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<EnseignantEtablissement>> Handle(ListerEnseignants query, CancellationToken cancellationToken) =>
+        await db.Utilisateurs.IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.EtablissementId == query.EtablissementId && u.Actif && u.Profils.Contains(Kernel.Identity.Profils.Enseignant))
+            .OrderBy(u => u.Nom).ThenBy(u => u.Prenom)
+            .Select(u => new EnseignantEtablissement(u.Id, u.Nom, u.Prenom))
+            .ToListAsync(cancellationToken);
+
     public async ValueTask<IReadOnlyList<DivisionEtablissement>> Handle(ListerDivisions query, CancellationToken cancellationToken) =>
         await db.Structures.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.EtablissementId == query.EtablissementId && s.Type == Siecle.Structure.TypeDivision && s.Actif)

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Cpro.Scenarios.Domain;
+
+/// <summary>Makes one level of a learner's positionings on a competence, by the establishment's rule, and says how.
+/// Only the four degrees count: « non évalué » and « absent » are left out.</summary>
+internal static class Synthese
+{
+    private static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>One degree given at a date; <paramref name="Rang"/> orders positionings of the same date.</summary>
+    internal readonly record struct Point(DateOnly Date, long Rang, NiveauMaitrise Niveau);
+
+    public static (NiveauMaitrise? Niveau, string Explication) Calculer(RegleSynthese regle, IReadOnlyList<Point> positionnements)
+    {
+        var degres = positionnements.Where(p => p.Niveau.EstDegre()).OrderBy(p => p.Date).ThenBy(p => p.Rang).ToList();
+        if (degres.Count == 0)
+        {
+            return (null, "Aucun degré de maîtrise donné (non évalué ou absent).");
+        }
+        var sur = degres.Count == 1 ? "du seul positionnement" : $"des {degres.Count} positionnements";
+        switch (regle)
+        {
+            case RegleSynthese.Meilleur:
+            {
+                var meilleur = degres.Max(p => p.Niveau);
+                return (meilleur, $"Meilleur niveau {sur} : {meilleur.Libelle()}.");
+            }
+            case RegleSynthese.MoyenneArrondie:
+            {
+                var moyenne = degres.Average(p => (double)(short)p.Niveau);
+                var arrondi = (NiveauMaitrise)(short)Math.Round(moyenne, MidpointRounding.AwayFromZero);
+                return (arrondi, $"Moyenne {sur} ({string.Join(", ", degres.Select(p => (short)p.Niveau))}) : "
+                                 + $"{moyenne.ToString("0.##", Francais)}, arrondie à {arrondi.Libelle()}.");
+            }
+            case RegleSynthese.PlusFrequent:
+            {
+                var groupes = degres.GroupBy(p => p.Niveau).Select(g => (Niveau: g.Key, Nombre: g.Count(), Dernier: degres.LastIndexOf(g.Last()))).ToList();
+                var max = groupes.Max(g => g.Nombre);
+                var ex = groupes.Where(g => g.Nombre == max).ToList();
+                var choisi = ex.OrderBy(g => g.Dernier).Last();
+                var egalite = ex.Count > 1 ? " ; à égalité, le plus récent l'emporte" : "";
+                return (choisi.Niveau, $"Niveau le plus fréquent ({max} fois sur {degres.Count}{egalite}) : {choisi.Niveau.Libelle()}.");
+            }
+            default:
+            {
+                var dernier = degres[^1];
+                return (dernier.Niveau, $"Positionnement le plus récent ({dernier.Date.ToString("dd/MM/yyyy", Francais)}) {sur} : {dernier.Niveau.Libelle()}.");
+            }
+        }
+    }
+
+    public static string Libelle(this RegleSynthese regle) => regle switch
+    {
+        RegleSynthese.Meilleur => "le meilleur niveau",
+        RegleSynthese.MoyenneArrondie => "la moyenne arrondie",
+        RegleSynthese.PlusFrequent => "le niveau le plus fréquent",
+        _ => "le positionnement le plus récent",
+    };
+
+    /// <summary>The rule's name in the API.</summary>
+    public static string Code(this RegleSynthese regle) => regle switch
+    {
+        RegleSynthese.Meilleur => "meilleur",
+        RegleSynthese.MoyenneArrondie => "moyenneArrondie",
+        RegleSynthese.PlusFrequent => "plusFrequent",
+        _ => "plusRecent",
+    };
+
+    public static RegleSynthese? Lire(string? code) => code switch
+    {
+        "plusRecent" => RegleSynthese.PlusRecent,
+        "meilleur" => RegleSynthese.Meilleur,
+        "moyenneArrondie" => RegleSynthese.MoyenneArrondie,
+        "plusFrequent" => RegleSynthese.PlusFrequent,
+        _ => null,
+    };
+}

@@ -1,0 +1,50 @@
+using Carter;
+using Cpro.Kernel.Identity;
+using Cpro.Referentiels.Contracts;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cpro.Scenarios.Features;
+
+/// <summary>The teaching team's scenarios, by diploma and class level, on the diplomas the establishment subscribes to.</summary>
+internal static class ListerScenarios
+{
+    internal sealed record Query(string? Referentiel = null, string? NiveauClasse = null) : IQuery<IReadOnlyList<ScenarioResume>>;
+
+    internal sealed record ScenarioResume(Guid Id, string Referentiel, string NiveauClasse, string Titre, string AuteurNom, bool Modifiable,
+        string? Origine, int Evaluations, DateTimeOffset ModifieLe);
+
+    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, IReadOnlyList<ScenarioResume>>
+    {
+        public async ValueTask<IReadOnlyList<ScenarioResume>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            AccesScenarios.Lecteur(user);
+            var abonnes = (await mediator.Send(new ListerAbonnements(AccesScenarios.Etablissement(user)), cancellationToken)).Select(a => a.Referentiel).ToList();
+            var scenarios = db.Scenarios.AsNoTracking().Where(s => abonnes.Contains(s.Referentiel));
+            if (!string.IsNullOrEmpty(query.Referentiel))
+            {
+                scenarios = scenarios.Where(s => s.Referentiel == query.Referentiel);
+            }
+            if (!string.IsNullOrEmpty(query.NiveauClasse))
+            {
+                scenarios = scenarios.Where(s => s.NiveauClasse == query.NiveauClasse);
+            }
+            var moi = user.UserId ?? Guid.Empty;
+            return await scenarios.OrderBy(s => s.Referentiel).ThenBy(s => s.NiveauClasse).ThenBy(s => s.Titre)
+                .Select(s => new ScenarioResume(s.Id, s.Referentiel, s.NiveauClasse, s.Titre, s.AuteurNom, s.AuteurId == moi || s.CoAuteurs.Contains(moi),
+                    s.Origine, db.Evaluations.Count(e => e.ScenarioId == s.Id), s.ModifieLe))
+                .ToListAsync(cancellationToken);
+        }
+    }
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapGet("/", async (string? referentiel, string? niveauClasse, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Query(referentiel, niveauClasse), ct)))
+                .WithSummary("Lister les scénarios de l'équipe pédagogique (filtres : referentiel, niveauClasse)");
+    }
+}

@@ -1,0 +1,101 @@
+using Carter;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Cpro.Scenarios.Domain;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cpro.Scenarios.Features;
+
+/// <summary>Reads a scenario (the teaching team), or edits it (its author and co-authors), from the version read.</summary>
+internal static class ModifierScenario
+{
+    internal sealed record Query(Guid Id) : IQuery<ScenarioDto>;
+
+    internal sealed record Command(Guid Id, uint Version, string NiveauClasse, ContenuScenario Contenu) : ICommand<ScenarioDto>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.NiveauClasse).NotEmpty().WithMessage("Choisissez le niveau de classe.");
+            ContenuScenario.Regles(this, c => c.Contenu);
+        }
+    }
+
+    /// <summary>A scenario of the user's establishment (the kernel's filter), or 404.</summary>
+    public static async Task<Scenario> TrouverAsync(ScenariosDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Scenarios.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new IntrouvableException("Scénario introuvable.");
+
+    internal sealed class QueryHandler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, ScenarioDto>
+    {
+        public async ValueTask<ScenarioDto> Handle(Query query, CancellationToken cancellationToken)
+        {
+            AccesScenarios.Lecteur(user);
+            var scenario = await TrouverAsync(db, query.Id, cancellationToken);
+            return await ScenarioDto.LireAsync(db, scenario, await AccesScenarios.ReferentielAsync(mediator, scenario.Referentiel, cancellationToken),
+                user.UserId, cancellationToken);
+        }
+    }
+
+    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, ScenarioDto>
+    {
+        public async ValueTask<ScenarioDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            AccesScenarios.Enseignant(user);
+            var scenario = await TrouverAsync(db, command.Id, cancellationToken);
+            if (user.UserId is not { } moi || !scenario.Modifiable(moi))
+            {
+                throw new InterditException("Seuls l'auteur et les co-auteurs modifient un scénario ; dupliquez-le pour l'adapter.");
+            }
+            if (scenario.Version != command.Version)
+            {
+                throw new ConflitException($"Le scénario « {scenario.Titre} » a été modifié depuis que vous l'avez ouvert (le {scenario.ModifieLe.ToLocalTime():dd/MM/yyyy à HH:mm}) : rechargez-le avant d'enregistrer.");
+            }
+            var index = await AccesScenarios.ReferentielAsync(mediator, scenario.Referentiel, cancellationToken);
+            if (!index.Referentiel.NiveauxDeClasse.Contains(command.NiveauClasse))
+            {
+                throw new NonTraitableException($"Le niveau {command.NiveauClasse} n'existe pas pour ce diplôme.");
+            }
+            await command.Contenu.VerifierAsync(index, mediator, scenario.EtablissementId, cancellationToken);
+            scenario.NiveauClasse = command.NiveauClasse;
+            command.Contenu.Appliquer(scenario, index);
+            scenario.ModifieLe = clock.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConflitException($"Le scénario « {scenario.Titre} » vient d'être modifié par quelqu'un d'autre : rechargez-le avant d'enregistrer.");
+            }
+            return await ScenarioDto.LireAsync(db, scenario, index, moi, cancellationToken);
+        }
+    }
+
+    internal sealed record Corps(
+        uint Version, string NiveauClasse, string Titre, bool CoIntervention, string? CoInterventionDiscipline, IReadOnlyList<Guid>? CoAuteurs,
+        string? SituationProfessionnelle, string? ProblematiqueEtMissions, string? MaterielsEtLogiciels, IReadOnlyList<string>? Liens,
+        string? EspacesDeFormation, IReadOnlyList<string>? Activites, IReadOnlyList<string>? Taches, IReadOnlyList<string>? Criteres,
+        IReadOnlyList<string>? CompetencesTransversales)
+    {
+        public ContenuScenario Contenu => new(Titre, CoIntervention, CoInterventionDiscipline, CoAuteurs, SituationProfessionnelle, ProblematiqueEtMissions,
+            MaterielsEtLogiciels, Liens, EspacesDeFormation, Activites, Taches, Criteres, CompetencesTransversales);
+    }
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+            app.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(id), ct)))
+                .WithSummary("Lire un scénario");
+            app.MapPut("/{id:guid}", async (Guid id, Corps corps, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Command(id, corps.Version, corps.NiveauClasse ?? "", corps.Contenu), ct)))
+                .WithSummary("Modifier un scénario (auteur et co-auteurs ; version : celle lue, sinon 409)");
+        }
+    }
+}

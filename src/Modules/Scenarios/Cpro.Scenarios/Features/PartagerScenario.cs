@@ -1,0 +1,64 @@
+using Carter;
+using Cpro.Etablissements.Contracts;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Cpro.Referentiels.Contracts;
+using Cpro.Scenarios.Domain;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace Cpro.Scenarios.Features;
+
+/// <summary>Shares a copy of a scenario with another establishment subscribed to the same diploma: the only thing that
+/// crosses establishments. The copy is read-only there (« Partagé par … »); its teachers duplicate it to adapt it.</summary>
+internal static class PartagerScenario
+{
+    internal sealed record Command(Guid Id, string Uai) : ICommand<Resultat>;
+
+    internal sealed record Resultat(string Uai, string Etablissement);
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Uai).NotEmpty().WithMessage("Indiquez l'UAI de l'établissement destinataire.");
+    }
+
+    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator, IConfiguration configuration, TimeProvider clock)
+        : ICommandHandler<Command, Resultat>
+    {
+        public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
+        {
+            AccesScenarios.Enseignant(user);
+            var source = await ModifierScenario.TrouverAsync(db, command.Id, cancellationToken);
+            var cible = await mediator.Send(new TrouverEtablissement(command.Uai), cancellationToken)
+                        ?? throw new IntrouvableException($"Aucun établissement d'UAI {command.Uai.Trim().ToUpperInvariant()} sur la plateforme.");
+            if (cible.Id == source.EtablissementId)
+            {
+                throw new NonTraitableException("Pour votre établissement, dupliquez le scénario.");
+            }
+            var abonnements = await mediator.Send(new ListerAbonnements(cible.Id), cancellationToken);
+            if (abonnements.All(a => a.Referentiel != source.Referentiel))
+            {
+                throw new NonTraitableException($"{cible.Nom} n'est pas abonné au diplôme {source.Referentiel} : le scénario ne peut pas lui être partagé.");
+            }
+            var origine = await mediator.Send(new ObtenirParametresEtablissement(source.EtablissementId), cancellationToken);
+            await Copie.CopierAsync(db, source, cible.Id, null, $"{source.AuteurNom} ({origine.Nom})", source.Titre,
+                $"Partagé par {origine.Nom} ({origine.Uai})", clock.GetUtcNow(), configuration, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Resultat(cible.Uai, cible.Nom);
+        }
+    }
+
+    internal sealed record Corps(string Uai);
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/{id:guid}/partages", async (Guid id, Corps corps, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Command(id, corps.Uai ?? ""), ct)))
+                .WithSummary("Partager une copie du scénario avec un autre établissement abonné au même diplôme");
+    }
+}

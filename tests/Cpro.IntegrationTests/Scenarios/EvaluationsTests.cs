@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cpro.IntegrationTests.Infrastructure;
+using static Cpro.IntegrationTests.Scenarios.ScenariosTests;
+
+namespace Cpro.IntegrationTests.Scenarios;
+
+[Collection(CproCollection.Name)]
+public sealed class EvaluationsTests(CproFactory factory)
+{
+    [Fact]
+    public async Task A_grid_holds_the_learners_of_the_level_by_default_and_only_them()
+    {
+        var classe = await Classe.CreerAsync(factory);
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        using var eleve = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
+        var id = (await CreerAsync(professeur, Scenario())).GetProperty("id").GetGuid();
+
+        var niveau = (await professeur.GetFromJsonAsync<JsonElement[]>($"/api/scenarios/{id}/apprenants"))!;
+        Assert.Equal(["Hugo", "Ines", "Lea", "Nina", "Theo"], niveau.Select(a => a.GetProperty("prenom").GetString()).Order());
+        var tous = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { date = "2026-10-05" });
+        var evaluation = await tous.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Created, tous.StatusCode);
+        Assert.Equal(5, evaluation.GetProperty("apprenants").GetInt32());
+        var grille = await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/evaluations/{evaluation.GetProperty("id").GetGuid()}");
+        Assert.Contains("C1", grille.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+
+        var criteres = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { date = "2026-10-06", mode = "criteres", apprenants = new[] { classe.Ids["Lea"] } });
+        var parCriteres = await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/evaluations/{(await criteres.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()}");
+        Assert.Equal(["C1.1", "C1.2", "C2.1"], parCriteres.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+        Assert.Equal("MARTIN", Assert.Single(parCriteres.GetProperty("apprenants").EnumerateArray()).GetProperty("nom").GetString());
+
+        var premiere = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { date = "2026-10-05", apprenants = new[] { classe.Ids["Zoe"] } });
+        Assert.Contains("ne sont pas du niveau SECONDE", (await premiere.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var aucun = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { date = "2026-10-05", apprenants = Array.Empty<Guid>() });
+        Assert.Equal("Choisissez au moins un apprenant.", (await aucun.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
+        var sansDate = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { mode = "competences" });
+        Assert.Equal(["La date de l'évaluation est obligatoire."], (await sansDate.AssertProblemAsync(HttpStatusCode.BadRequest)).Errors("date"));
+        await (await eleve.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { date = "2026-10-05" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_save_is_atomic_and_a_stale_save_gets_409_naming_what_changed_and_loses_nothing()
+    {
+        var (classe, evaluation) = await EvaluationAsync();
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        using var collegue = await Classe.ClientAsync(factory, classe.Collegue);
+        var lea = classe.Ids["Lea"];
+        var hugo = classe.Ids["Hugo"];
+
+        var premier = await professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{evaluation}/grille", new
+        {
+            versionGrille = 0, cellules = new[] { Cellule(lea, "C1", "3", "Câblage soigné"), Cellule(hugo, "C1", "ABS") },
+        });
+        Assert.Equal(1, (await premier.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versionGrille").GetInt32());
+
+        var second = await collegue.PutAsJsonAsync($"/api/scenarios/evaluations/{evaluation}/grille", new
+        {
+            versionGrille = 0, cellules = new[] { Cellule(lea, "C1", "1"), Cellule(hugo, "C2", "2") },
+        });
+        var detail = (await second.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString()!;
+        Assert.Contains("Lea MARTIN – C1 : 3 Maîtrisé", detail, StringComparison.Ordinal);
+        Assert.Contains("Hugo PETIT – C1 : Absent", detail, StringComparison.Ordinal);
+
+        var invalide = await professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{evaluation}/grille", new
+        {
+            versionGrille = 1, cellules = new[] { Cellule(hugo, "C2", "2"), Cellule(lea, "C1", "5") },
+        });
+        await invalide.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var horsGrille = await professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{evaluation}/grille", new
+        {
+            versionGrille = 1, cellules = new[] { Cellule(hugo, "C2", "2"), Cellule(classe.Ids["Zoe"], "C1", "3") },
+        });
+        await horsGrille.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        var grille = await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/evaluations/{evaluation}");
+        Assert.Equal(1, grille.GetProperty("versionGrille").GetInt32());
+        var cellules = grille.GetProperty("cellules").EnumerateArray().ToList();
+        Assert.Equal(2, cellules.Count);
+        var celluleLea = cellules.Single(c => c.GetProperty("apprenant").GetGuid() == lea);
+        Assert.Equal("3", celluleLea.GetProperty("valeur").GetString());
+        Assert.Equal("Câblage soigné", celluleLea.GetProperty("commentaire").GetString());
+    }
+
+    [Fact]
+    public async Task Two_saves_from_the_same_version_at_the_same_time_one_wins_the_other_gets_409()
+    {
+        var (classe, evaluation) = await EvaluationAsync();
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        using var collegue = await Classe.ClientAsync(factory, classe.Collegue);
+
+        var reponses = await Task.WhenAll(
+            professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{evaluation}/grille", new { versionGrille = 0, cellules = new[] { Cellule(classe.Ids["Lea"], "C1", "4") } }),
+            collegue.PutAsJsonAsync($"/api/scenarios/evaluations/{evaluation}/grille", new { versionGrille = 0, cellules = new[] { Cellule(classe.Ids["Lea"], "C1", "1") } }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], reponses.Select(r => r.StatusCode).Order());
+        var gagnant = reponses.Single(r => r.StatusCode == HttpStatusCode.OK) == reponses[0] ? "4" : "1";
+        var grille = await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/evaluations/{evaluation}");
+        Assert.Equal(gagnant, Assert.Single(grille.GetProperty("cellules").EnumerateArray()).GetProperty("valeur").GetString());
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_every_positioning_and_the_level_the_establishment_rule_makes_of_them()
+    {
+        var (classe, premiere) = await EvaluationAsync("2026-10-05");
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        var scenario = (await professeur.GetFromJsonAsync<JsonElement[]>("/api/scenarios"))![0].GetProperty("id").GetGuid();
+        var seconde = (await (await professeur.PostAsJsonAsync($"/api/scenarios/{scenario}/evaluations", new { date = "2026-11-09", mode = "criteres" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var lea = classe.Ids["Lea"];
+        (await professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{premiere}/grille", new { versionGrille = 0, cellules = new[] { Cellule(lea, "C1", "4"), Cellule(lea, "C2", "2") } })).EnsureSuccessStatusCode();
+        (await professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{seconde}/grille", new { versionGrille = 0, cellules = new[] { Cellule(lea, "C1.1", "2"), Cellule(lea, "C1.2", "2", "À revoir") } })).EnsureSuccessStatusCode();
+        using var eleve = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
+
+        var tableau = await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}");
+        var c1 = Competence(tableau, "C1");
+        Assert.Equal(3, c1.GetProperty("positionnements").GetArrayLength());
+        Assert.Equal("2", c1.GetProperty("synthese").GetString());
+        Assert.StartsWith("Positionnement le plus récent (09/11/2026)", c1.GetProperty("explication").GetString(), StringComparison.Ordinal);
+        Assert.Equal("plusRecent", tableau.GetProperty("regle").GetString());
+
+        (await classe.Ddftp.PutAsJsonAsync("/api/scenarios/suivi/regle", new { regle = "meilleur" })).EnsureSuccessStatusCode();
+        Assert.Equal("4", Competence(await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}"), "C1").GetProperty("synthese").GetString());
+        (await classe.Ddftp.PutAsJsonAsync("/api/scenarios/suivi/regle", new { regle = "moyenneArrondie" })).EnsureSuccessStatusCode();
+        // (4 + 2 + 2) / 3 = 2.67 → 3.
+        Assert.Equal("3", Competence(await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}"), "C1").GetProperty("synthese").GetString());
+        await (await professeur.PutAsJsonAsync("/api/scenarios/suivi/regle", new { regle = "meilleur" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await classe.Ddftp.PutAsJsonAsync("/api/scenarios/suivi/regle", new { regle = "median" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var b1 = await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}?bloc=B1");
+        Assert.All(b1.GetProperty("referentiels")[0].GetProperty("competences").EnumerateArray(),
+            c => Assert.Contains("B1", c.GetProperty("blocs").EnumerateArray().Select(b => b.GetString())));
+    }
+
+    [Fact]
+    public async Task A_learner_sees_only_themselves_and_a_teacher_their_classes_and_evaluated_learners()
+    {
+        var (classe, evaluation) = await EvaluationAsync();
+        using var lea = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        using var collegue = await Classe.ClientAsync(factory, classe.Collegue);
+        var autre = await Classe.CreerAsync(factory);
+        using var ailleurs = await Classe.ClientAsync(factory, autre.Professeur);
+
+        await (await lea.GetAsync($"/api/scenarios/suivi/apprenants/{classe.Ids["Hugo"]}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await lea.GetAsync($"/api/scenarios/suivi/apprenants/{classe.Ids["Lea"]}")).StatusCode);
+        Assert.Single((await lea.GetFromJsonAsync<JsonElement[]>("/api/scenarios/suivi/apprenants"))!);
+
+        // The teacher of 2MELEC1 follows its learners and those of 2MELEC2 they evaluated, not Première's.
+        var suivis = (await professeur.GetFromJsonAsync<JsonElement[]>("/api/scenarios/suivi/apprenants"))!.Select(a => a.GetProperty("prenom").GetString()).Order();
+        Assert.Equal(["Hugo", "Ines", "Lea", "Nina", "Theo"], suivis);
+        await (await professeur.GetAsync($"/api/scenarios/suivi/apprenants/{classe.Ids["Zoe"]}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        // A colleague without classes follows whom they evaluate.
+        var scenario = (await CreerAsync(collegue, Scenario("Du collègue"))).GetProperty("id").GetGuid();
+        (await collegue.PostAsJsonAsync($"/api/scenarios/{scenario}/evaluations", new { date = "2026-10-05", apprenants = new[] { classe.Ids["Nina"] } })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await collegue.GetAsync($"/api/scenarios/suivi/apprenants/{classe.Ids["Nina"]}")).StatusCode);
+        await (await collegue.GetAsync($"/api/scenarios/suivi/apprenants/{classe.Ids["Lea"]}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        // The DDFTP follows everyone; another establishment nobody.
+        Assert.Equal(6, (await classe.Ddftp.GetFromJsonAsync<JsonElement[]>("/api/scenarios/suivi/apprenants"))!.Length);
+        await (await ailleurs.GetAsync($"/api/scenarios/suivi/apprenants/{classe.Ids["Lea"]}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await ailleurs.GetAsync($"/api/scenarios/evaluations/{evaluation}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await ailleurs.PutAsJsonAsync($"/api/scenarios/evaluations/{evaluation}/grille", new { versionGrille = 0, cellules = new[] { Cellule(classe.Ids["Lea"], "C1", "1") } }))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await lea.PutAsJsonAsync($"/api/scenarios/evaluations/{evaluation}/grille", new { versionGrille = 0, cellules = new[] { Cellule(classe.Ids["Lea"], "C1", "4") } }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Before_any_evaluation_a_teacher_follows_the_learners_of_their_classes()
+    {
+        var classe = await Classe.CreerAsync(factory);
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+
+        var suivis = (await professeur.GetFromJsonAsync<JsonElement[]>("/api/scenarios/suivi/apprenants"))!.Select(a => a.GetProperty("prenom").GetString()).Order();
+
+        Assert.Equal(["Hugo", "Ines", "Lea"], suivis);
+        await (await professeur.GetAsync($"/api/scenarios/suivi/apprenants/{classe.Ids["Nina"]}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var vide = await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{classe.Ids["Lea"]}");
+        Assert.Empty(vide.GetProperty("referentiels").EnumerateArray());
+    }
+
+    private async Task<(Classe Classe, Guid Evaluation)> EvaluationAsync(string date = "2026-10-05")
+    {
+        var classe = await Classe.CreerAsync(factory);
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        var id = (await CreerAsync(professeur, Scenario())).GetProperty("id").GetGuid();
+        var response = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { date });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (classe, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+    }
+
+    private static object Cellule(Guid apprenant, string item, string valeur, string? commentaire = null) => new { apprenant, item, valeur, commentaire };
+
+    private static JsonElement Competence(JsonElement tableau, string code) =>
+        tableau.GetProperty("referentiels")[0].GetProperty("competences").EnumerateArray().Single(c => c.GetProperty("code").GetString() == code);
+}
