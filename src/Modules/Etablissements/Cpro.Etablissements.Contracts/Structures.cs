@@ -30,3 +30,6 @@ public sealed record EnseignantEtablissement(Guid UtilisateurId, string Nom, str
 
 /// <summary>The establishment's active teachers, by name.</summary>
 public sealed record ListerEnseignants(Guid EtablissementId) : IQuery<IReadOnlyList<EnseignantEtablissement>>;
+
+/// <summary>The demo establishment (CPRO_DEMO=true), once created, so other modules can seed their own demo data; else null.</summary>
+public sealed record ObtenirEtablissementDemo : IQuery<EtablissementResume?>;

@@ -27,5 +27,6 @@ public sealed class ReferentielsModule : ICproModule
     {
         services.AddModuleDbContext<ReferentielsDbContext>(configuration, ReferentielsDbContext.SchemaName);
         services.AddScoped<IStartupTask, ChargementCatalogue>();
+        services.AddScoped<IStartupTask, DemoAbonnement>();
     }
 }

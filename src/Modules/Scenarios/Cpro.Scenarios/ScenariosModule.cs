@@ -19,6 +19,9 @@ public sealed class ScenariosModule : ICproModule
         new("Suivi des compétences", "/suivi", Profils.Enseignant, Profils.Ddftp, Profils.ChefEtablissement, Profils.Eleve, Profils.Apprenti),
     ];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDbContext<ScenariosDbContext>(configuration, ScenariosDbContext.SchemaName);
+        services.AddScoped<IStartupTask, Startup.DemoScenario>();
+    }
 }

@@ -1,20 +1,25 @@
 using Cpro.Etablissements.Contracts;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Cpro.Etablissements.Features;
 
 /// <summary>Answers other modules' questions about classes, learners and teachers' classes (Contracts queries).
 /// The establishment is the one the asking module names, explicitly across the filter: the asking handler has already
 /// checked that its caller belongs to it.</summary>
-internal sealed class StructuresPartagees(EtablissementsDbContext db) :
+internal sealed class StructuresPartagees(EtablissementsDbContext db, IConfiguration configuration) :
     IQueryHandler<ListerDivisions, IReadOnlyList<DivisionEtablissement>>,
     IQueryHandler<ListerApprenantsDesDivisions, IReadOnlyList<ApprenantEtablissement>>,
     IQueryHandler<ObtenirApprenants, IReadOnlyList<ApprenantEtablissement>>,
     IQueryHandler<ListerDivisionsEnseignant, IReadOnlyList<string>>,
     IQueryHandler<TrouverEtablissement, EtablissementResume?>,
-    IQueryHandler<ListerEnseignants, IReadOnlyList<EnseignantEtablissement>>
+    IQueryHandler<ListerEnseignants, IReadOnlyList<EnseignantEtablissement>>,
+    IQueryHandler<ObtenirEtablissementDemo, EtablissementResume?>
 {
+    public async ValueTask<EtablissementResume?> Handle(ObtenirEtablissementDemo query, CancellationToken cancellationToken) =>
+        configuration.GetValue<bool>("CPRO_DEMO") ? await Handle(new TrouverEtablissement(Startup.DemoSeed.Uai), cancellationToken) : null;
+
     public async ValueTask<EtablissementResume?> Handle(TrouverEtablissement query, CancellationToken cancellationToken)
     {
         var uai = Domain.Uai.Normalize(query.Uai);

@@ -9,13 +9,19 @@ using Microsoft.Extensions.Logging;
 namespace Cpro.Etablissements.Startup;
 
 /// <summary>With CPRO_DEMO=true (set by build/run.sh), a demo establishment and one account per main profile.
-/// Idempotent; the accounts are printed at every start so a newcomer can sign in.</summary>
+/// Idempotent; the accounts are printed at every start so a newcomer can sign in. A class, 2MELEC1, holds demo.eleve and
+/// five learners whose temporary codes wait in « Gestion des accès »; demo.enseignant teaches it.</summary>
 internal sealed class DemoSeed(
-    EtablissementsDbContext db, IConfiguration configuration, IPasswordHasher<Identifiants> hasher, TimeProvider clock,
+    EtablissementsDbContext db, IConfiguration configuration, IPasswordHasher<Identifiants> hasher, Comptes comptes, TimeProvider clock,
     ILogger<DemoSeed> logger) : IStartupTask
 {
     public const string Uai = "0750001U";
     public const string MotDePasse = "Demo-Cpro-2026";
+    public const string Division = "2MELEC1";
+    private const string StsEnseignant = "DEMO-ENS";
+
+    private static readonly (string Prenom, string Nom)[] Camarades =
+        [("Hugo", "Petit"), ("Inès", "Durand"), ("Noé", "Leroy"), ("Jade", "Moreau"), ("Théo", "Faure")];
 
     private static readonly (string Login, string Prenom, string Nom, string Profil)[] Comptes =
     [
@@ -57,7 +63,45 @@ internal sealed class DemoSeed(
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await ClasseAsync(etablissement.Id, cancellationToken);
         logger.LogInformation("Établissement de démonstration {Uai} ; comptes {Comptes}, mot de passe {MotDePasse}",
             Uai, string.Join(", ", Comptes.Select(c => $"{c.Login} ({Profils.Libelle(c.Profil)})")), MotDePasse);
     }
+
+    private async Task ClasseAsync(Guid etablissementId, CancellationToken cancellationToken)
+    {
+        if (await db.Structures.IgnoreQueryFilters().AnyAsync(s => s.EtablissementId == etablissementId && s.Code == Division, cancellationToken))
+        {
+            return;
+        }
+        var comptesDemo = await db.Utilisateurs.IgnoreQueryFilters()
+            .Where(u => u.EtablissementId == etablissementId && (u.Identifiants.Login == "demo.enseignant" || u.Identifiants.Login == "demo.eleve"))
+            .ToDictionaryAsync(u => u.Identifiants.Login, cancellationToken);
+        db.Structures.Add(new Siecle.Structure
+        {
+            EtablissementId = etablissementId, Type = Siecle.Structure.TypeDivision, Code = Division, Libelle = "2nde Métiers de l'électricité 1",
+            Appartenances = ["24023302210"], Services = [$"064000:CG:{StsEnseignant}"], ProfesseursPrincipaux = [StsEnseignant],
+        });
+        db.Personnels.Add(new Siecle.Personnel
+        {
+            EtablissementId = etablissementId, StsId = StsEnseignant, Nom = "Professeur", Prenom = "David", Fonction = "ENS",
+            UtilisateurId = comptesDemo["demo.enseignant"].Id,
+        });
+        db.Apprenants.Add(Apprenant(etablissementId, "DEMO-0", "Martin", "Léa", comptesDemo["demo.eleve"].Id));
+        var camarades = await comptes.CreerAsync(etablissementId, [.. Camarades.Select(c => (c.Prenom, c.Nom, Profils.Eleve, Utilisateur.SourceSiecle))],
+            clock.GetUtcNow(), cancellationToken);
+        for (var i = 0; i < camarades.Count; i++)
+        {
+            db.Utilisateurs.Add(camarades[i].Utilisateur);
+            db.Apprenants.Add(Apprenant(etablissementId, $"DEMO-{i + 1}", Camarades[i].Nom, Camarades[i].Prenom, camarades[i].Utilisateur.Id));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Siecle.Apprenant Apprenant(Guid etablissementId, string eleveId, string nom, string prenom, Guid utilisateurId) => new()
+    {
+        EtablissementId = etablissementId, EleveId = eleveId, Nom = nom, Prenom = prenom, Statut = Profils.Eleve, Division = Division,
+        Mef = "24023302210", DateEntree = new DateOnly(clock.GetUtcNow().Month >= 9 ? clock.GetUtcNow().Year : clock.GetUtcNow().Year - 1, 9, 1),
+        UtilisateurId = utilisateurId,
+    };
 }

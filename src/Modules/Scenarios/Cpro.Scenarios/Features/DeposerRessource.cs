@@ -1,0 +1,100 @@
+using Carter;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Cpro.Scenarios.Domain;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace Cpro.Scenarios.Features;
+
+/// <summary>The author or a co-author attaches a file to a scenario: at most 10 MB, of an accepted type recognised by its
+/// content and its extension, within the establishment's space for resources.</summary>
+internal static class DeposerRessource
+{
+    public const int TailleMax = 10 * 1024 * 1024;
+    private const string TropVolumineux = "Le fichier dépasse la taille autorisée (10 Mo par ressource).";
+
+    internal sealed record Command(Guid ScenarioId, string NomFichier, byte[] Contenu) : ICommand<RessourceDto>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Contenu).NotEmpty().WithMessage("Le fichier est vide.").OverridePropertyName("fichier");
+    }
+
+    /// <summary>Resources are part of the scenario: whoever may edit it adds and removes them.</summary>
+    public static void VerifierAuteur(Scenario scenario, ICurrentUser user)
+    {
+        if (user.UserId is not { } moi || !scenario.Modifiable(moi))
+        {
+            throw new InterditException("Seuls l'auteur et les co-auteurs ajoutent ou retirent les ressources d'un scénario ; dupliquez-le pour l'adapter.");
+        }
+    }
+
+    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IConfiguration configuration, TimeProvider clock)
+        : ICommandHandler<Command, RessourceDto>
+    {
+        public async ValueTask<RessourceDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            AccesScenarios.Enseignant(user);
+            var scenario = await ModifierScenario.TrouverAsync(db, command.ScenarioId, cancellationToken);
+            VerifierAuteur(scenario, user);
+            if (command.Contenu.Length > TailleMax)
+            {
+                throw new TropVolumineuxException(TropVolumineux);
+            }
+            var nom = NomFichier.DeChemin(command.NomFichier);
+            var type = TypeFichier.Reconnaitre(nom, command.Contenu)
+                       ?? throw new NonTraitableException($"« {nom} » n'est pas accepté : son type n'est pas admis ou son contenu ne correspond pas à son extension. Types acceptés : {TypeFichier.Acceptes}.");
+            await Copie.VerifierQuotaAsync(db, scenario.EtablissementId, command.Contenu.Length, configuration, cancellationToken);
+            var ressource = new Ressource
+            {
+                ScenarioId = scenario.Id, NomFichier = nom, TypeContenu = type, Taille = command.Contenu.Length, AjouteLe = clock.GetUtcNow(),
+                AjoutePar = user.NomComplet ?? "",
+            };
+            db.Ressources.Add(ressource);
+            db.ContenusRessources.Add(new ContenuRessource { RessourceId = ressource.Id, Contenu = command.Contenu });
+            await db.SaveChangesAsync(cancellationToken);
+            return new RessourceDto(ressource.Id, ressource.NomFichier, ressource.TypeContenu, ressource.Taille, ressource.AjouteLe, ressource.AjoutePar);
+        }
+    }
+
+    /// <summary>Reads the « fichier » part within the limit; over it, 413 before reading further.</summary>
+    public static async Task<(string Nom, byte[] Contenu)> LireAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > TailleMax + 64 * 1024)
+        {
+            throw new TropVolumineuxException(TropVolumineux);
+        }
+        if (!request.HasFormContentType)
+        {
+            throw new RequeteInvalideException("Envoyez le fichier en multipart/form-data, dans une partie nommée « fichier ».");
+        }
+        var formulaire = await request.ReadFormAsync(cancellationToken);
+        var fichier = formulaire.Files.GetFile("fichier")
+                      ?? throw new RequeteInvalideException("Joignez le fichier dans une partie nommée « fichier ».");
+        if (fichier.Length > TailleMax)
+        {
+            throw new TropVolumineuxException(TropVolumineux);
+        }
+        using var memoire = new MemoryStream((int)fichier.Length);
+        await fichier.CopyToAsync(memoire, cancellationToken);
+        return (fichier.FileName, memoire.ToArray());
+    }
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPost("/{id:guid}/ressources", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                {
+                    var (nom, contenu) = await LireAsync(request, ct);
+                    var ressource = await mediator.Send(new Command(id, nom, contenu), ct);
+                    return TypedResults.Created($"/api/scenarios/{id}/ressources/{ressource.Id}", ressource);
+                })
+                .Accepts<IFormFile>("multipart/form-data")
+                .WithSummary("Joindre une ressource au scénario (auteur et co-auteurs ; 10 Mo au plus ; PDF, images, documents Office ou LibreOffice, texte)");
+    }
+}

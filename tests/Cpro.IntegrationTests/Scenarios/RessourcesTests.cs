@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cpro.IntegrationTests.Infrastructure;
+using Cpro.Scenarios;
+using Cpro.Scenarios.Domain;
+using Cpro.Scenarios.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cpro.IntegrationTests.Scenarios;
+
+[Collection(CproCollection.Name)]
+public sealed class RessourcesTests(CproFactory factory)
+{
+    [Fact]
+    public async Task The_author_attaches_a_file_the_team_downloads_it_as_an_attachment_and_the_author_removes_it()
+    {
+        using var equipe = await EquipeScenarios.CreerAsync(factory);
+        var id = (await equipe.ScenarioAsync()).GetProperty("id");
+
+        var depot = await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Pdf, "../../Documents/Schéma électrique.pdf"));
+
+        Assert.Equal(HttpStatusCode.Created, depot.StatusCode);
+        var ressource = await depot.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Schéma électrique.pdf", ressource.GetProperty("nomFichier").GetString());
+        Assert.Equal("application/pdf", ressource.GetProperty("typeContenu").GetString());
+        Assert.Equal(FichiersRessourcesTests.Pdf.Length, ressource.GetProperty("taille").GetInt64());
+        Assert.Equal(depot.Headers.Location?.OriginalString, $"/api/scenarios/{id}/ressources/{ressource.GetProperty("id")}");
+        var lu = await equipe.Collegue.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}");
+        Assert.Equal(["Schéma électrique.pdf"], lu.GetProperty("ressources").EnumerateArray().Select(r => r.GetProperty("nomFichier").GetString()));
+
+        var telechargement = await equipe.Ddftp.GetAsync(depot.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, telechargement.StatusCode);
+        Assert.Equal(FichiersRessourcesTests.Pdf, await telechargement.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", telechargement.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", telechargement.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("Schéma électrique.pdf", telechargement.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(["nosniff"], telechargement.Headers.GetValues("X-Content-Type-Options"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await equipe.Auteur.DeleteAsync(depot.Headers.Location)).StatusCode);
+        await (await equipe.Auteur.GetAsync(depot.Headers.Location)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await equipe.Auteur.DeleteAsync(depot.Headers.Location)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Co_authors_attach_files_other_teachers_only_read_them_and_other_establishments_and_learners_get_nothing()
+    {
+        using var equipe = await EquipeScenarios.CreerAsync(factory);
+        var coAuteur = await factory.CreerUtilisateurAsync(equipe.Uai, Cpro.Kernel.Identity.Profils.Enseignant);
+        var id = (await equipe.ScenarioAsync(new { coAuteurs = new[] { await UtilisateurIdAsync(coAuteur) } })).GetProperty("id");
+        using var coAuteurClient = await factory.ClientAsync(coAuteur);
+
+        var depot = await coAuteurClient.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Png, "schema.png"));
+        Assert.Equal(HttpStatusCode.Created, depot.StatusCode);
+        var adresse = depot.Headers.Location!;
+
+        var refus = await (await equipe.Collegue.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Png, "autre.png")))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.StartsWith("Seuls l'auteur et les co-auteurs", refus.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await (await equipe.Collegue.DeleteAsync(adresse)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await equipe.Collegue.GetAsync(adresse)).StatusCode);
+
+        await (await equipe.Etranger.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Png, "x.png"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await equipe.Etranger.GetAsync(adresse)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await equipe.Etranger.DeleteAsync(adresse)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await equipe.Eleve.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Png, "x.png"))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await equipe.Eleve.GetAsync(adresse)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await equipe.Eleve.DeleteAsync(adresse)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var autreScenario = (await equipe.ScenarioAsync()).GetProperty("id");
+        await (await equipe.Auteur.GetAsync($"/api/scenarios/{autreScenario}/ressources/{adresse.OriginalString.Split('/')[^1]}"))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await equipe.Auteur.DeleteAsync(adresse)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_file_over_10_MB_gets_413_and_an_empty_or_missing_file_400()
+    {
+        using var equipe = await EquipeScenarios.CreerAsync(factory);
+        var id = (await equipe.ScenarioAsync()).GetProperty("id");
+        var enorme = new byte[DeposerRessource.TailleMax + 1];
+        FichiersRessourcesTests.Pdf.CopyTo(enorme, 0);
+
+        var trop = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(enorme, "gros.pdf")))
+            .AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("Le fichier dépasse la taille autorisée (10 Mo par ressource).", trop.GetProperty("detail").GetString());
+        var juste = new byte[DeposerRessource.TailleMax];
+        FichiersRessourcesTests.Pdf.CopyTo(juste, 0);
+        Assert.Equal(HttpStatusCode.Created, (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(juste, "juste.pdf"))).StatusCode);
+
+        var vide = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier([], "vide.pdf"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["Le fichier est vide."], vide.Errors("fichier"));
+        using var sansFichier = new MultipartFormDataContent { { new StringContent("x"), "autre" } };
+        var manque = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", sansFichier)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Joignez le fichier dans une partie nommée « fichier ».", manque.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Only_accepted_types_whose_content_matches_their_extension_are_kept()
+    {
+        using var equipe = await EquipeScenarios.CreerAsync(factory);
+        var id = (await equipe.ScenarioAsync()).GetProperty("id");
+        var docx = new DocumentScenario("Fiche", "Auteur", default, default, [new Paragraphe(null, "Consignes")]);
+
+        foreach (var (contenu, nom, type) in new[]
+                 {
+                     (docx.Docx(), "fiche.docx", DocumentScenario.TypeDocx),
+                     (docx.Odt(), "fiche.odt", DocumentScenario.TypeOdt),
+                     ("Consignes : couper l'alimentation.\n"u8.ToArray(), "consignes.txt", "text/plain; charset=utf-8"),
+                 })
+        {
+            var depot = await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(contenu, nom));
+            Assert.Equal(HttpStatusCode.Created, depot.StatusCode);
+            Assert.Equal(type, (await depot.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("typeContenu").GetString());
+        }
+        foreach (var (contenu, nom) in new[]
+                 {
+                     (FichiersRessourcesTests.Png, "schema.pdf"),
+                     (docx.Odt(), "fiche.docx"),
+                     ("<html><script>alert(1)</script></html>"u8.ToArray(), "page.html"),
+                     ("MZ\u0090\u0000"u8.ToArray(), "setup.exe"),
+                     ([0x63, 0x61, 0x66, 0xE9], "latin1.txt"),
+                 })
+        {
+            var refus = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(contenu, nom)))
+                .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal($"« {nom} » n'est pas accepté : son type n'est pas admis ou son contenu ne correspond pas à son extension. Types acceptés : {TypeFichier.Acceptes}.",
+                refus.GetProperty("detail").GetString());
+        }
+        var lu = await equipe.Auteur.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}");
+        Assert.Equal(3, lu.GetProperty("ressources").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_file_that_would_exceed_the_establishments_space_gets_422_with_the_space_used()
+    {
+        using var equipe = await EquipeScenarios.CreerAsync(factory);
+        var id = (await equipe.ScenarioAsync()).GetProperty("id").GetGuid();
+        var quota = Copie.Quota(factory.Services.GetRequiredService<IConfiguration>());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // The space already used, without uploading hundreds of megabytes.
+            var db = scope.ServiceProvider.GetRequiredService<ScenariosDbContext>();
+            var scenario = await db.Scenarios.IgnoreQueryFilters().SingleAsync(s => s.Id == id);
+            var occupe = new Ressource
+            {
+                EtablissementId = scenario.EtablissementId, ScenarioId = id, NomFichier = "archives.pdf", TypeContenu = "application/pdf",
+                Taille = quota - 1024 * 1024, AjoutePar = "test",
+            };
+            db.Ressources.Add(occupe);
+            db.ContenusRessources.Add(new ContenuRessource { RessourceId = occupe.Id, EtablissementId = scenario.EtablissementId, Contenu = FichiersRessourcesTests.Pdf });
+            await db.SaveChangesAsync();
+        }
+        var deuxMo = new byte[2 * 1024 * 1024];
+        FichiersRessourcesTests.Pdf.CopyTo(deuxMo, 0);
+
+        var refus = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(deuxMo, "plan.pdf")))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("L'espace des ressources de l'établissement serait dépassé (499 Mo utilisés sur 500 Mo) : supprimez des ressources.",
+            refus.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Pdf, "fiche.pdf"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Duplicating_a_scenario_copies_its_resources_with_their_content()
+    {
+        using var equipe = await EquipeScenarios.CreerAsync(factory);
+        var id = (await equipe.ScenarioAsync()).GetProperty("id");
+        await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Pdf, "cours.pdf"));
+        await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Png, "schema.png"));
+
+        var duplication = await equipe.Collegue.PostAsync($"/api/scenarios/{id}/duplication", null);
+
+        Assert.Equal(HttpStatusCode.Created, duplication.StatusCode);
+        var copie = await duplication.Content.ReadFromJsonAsync<JsonElement>();
+        var ressources = copie.GetProperty("ressources").EnumerateArray().ToList();
+        Assert.Equal(["cours.pdf", "schema.png"], ressources.Select(r => r.GetProperty("nomFichier").GetString()).Order(StringComparer.Ordinal));
+        var png = ressources.Single(r => r.GetProperty("nomFichier").GetString() == "schema.png").GetProperty("id");
+        Assert.Equal(FichiersRessourcesTests.Png, await equipe.Collegue.GetByteArrayAsync($"/api/scenarios/{copie.GetProperty("id")}/ressources/{png}"));
+        // The copy's resources are its own: its author may remove them, the original keeps its own.
+        Assert.Equal(HttpStatusCode.NoContent, (await equipe.Collegue.DeleteAsync($"/api/scenarios/{copie.GetProperty("id")}/ressources/{png}")).StatusCode);
+        Assert.Equal(2, (await equipe.Auteur.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}")).GetProperty("ressources").GetArrayLength());
+    }
+
+    private static MultipartFormDataContent Fichier(byte[] contenu, string nom)
+    {
+        var partie = new ByteArrayContent(contenu);
+        // The declared type is ignored: the content decides.
+        partie.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent { { partie, "fichier", nom } };
+    }
+
+    private async Task<Guid> UtilisateurIdAsync(string login)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Cpro.Etablissements.EtablissementsDbContext>();
+        return (await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Identifiants.Login == login)).Id;
+    }
+}
