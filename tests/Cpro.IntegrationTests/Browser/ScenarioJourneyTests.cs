@@ -29,6 +29,13 @@ public sealed class ScenarioJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Scénario enregistré.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Câbler un tableau de distribution" })).ToBeVisibleAsync();
+        await page.GetByLabel("Ajouter une ressource").SetInputFilesAsync(new FilePayload
+        {
+            Name = "consignes.txt", MimeType = "text/plain", Buffer = "Consignes de sécurité : consignation avant intervention."u8.ToArray(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ressource « consignes.txt » ajoutée.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "consignes.txt" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Créer une grille de positionnement" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Aucun" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("MARTIN Lea")).Not.ToBeCheckedAsync();
