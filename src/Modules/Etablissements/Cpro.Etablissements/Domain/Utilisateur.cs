@@ -17,7 +17,7 @@ internal sealed class Utilisateur : IEtablissementOwned
     public List<string> Profils { get; set; } = [];
     public bool Actif { get; set; } = true;
     public DateTimeOffset CreeLe { get; init; }
-    /// <summary>« Manuel », « SIECLE » or « STS »: manual accounts are shown apart.</summary>
+    /// <summary>« Manuel », « SIECLE », « STS » or « Entreprise »: manual accounts are shown apart.</summary>
     public string Source { get; init; } = SourceManuel;
     /// <summary>The temporary code, encrypted, until the user chooses a password.</summary>
     public string? CodeProvisoire { get; set; }
@@ -27,6 +27,8 @@ internal sealed class Utilisateur : IEtablissementOwned
     public const string SourceManuel = "Manuel";
     public const string SourceSiecle = "SIECLE";
     public const string SourceSts = "STS";
+    /// <summary>A tutor or maître d'apprentissage named on a company period.</summary>
+    public const string SourceEntreprise = "Entreprise";
 
     public string NomComplet => $"{Prenom} {Nom}";
 }

@@ -1,0 +1,56 @@
+using Cpro.Kernel.Persistence;
+
+namespace Cpro.Periodes.Domain;
+
+/// <summary>A company period declared by the DDFTP from an annex: a PFMP (pupils) or a période employeur (apprentices),
+/// for learners of one class level (all its classes). Title, objectives and tasks are copied from the annex and may be
+/// edited here without changing the annex.</summary>
+internal sealed class PeriodeEntreprise : IEtablissementOwned
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid EtablissementId { get; set; }
+    /// <summary>The annex it was made from; kept (without a foreign key) when the annex is deleted.</summary>
+    public Guid? AnnexeId { get; init; }
+    public TypePeriodeEntreprise Type { get; init; }
+    public required string Referentiel { get; init; }
+    public required string NiveauClasse { get; init; }
+    public required string Titre { get; set; }
+    public DateOnly Debut { get; set; }
+    public DateOnly Fin { get; set; }
+    public string? Objectifs { get; set; }
+    public List<string> Activites { get; set; } = [];
+    public List<string> Taches { get; set; } = [];
+    /// <summary>The teachers who follow the period (professeurs référents).</summary>
+    public List<Guid> Referents { get; set; } = [];
+    public DateTimeOffset CreeLe { get; init; }
+    public required string CreePar { get; init; }
+    public uint Version { get; set; }
+}
+
+internal enum TypePeriodeEntreprise : short
+{
+    Pfmp = 0,
+    PeriodeEmployeur = 1,
+}
+
+/// <summary>One learner on a period: their host company and their tutor (PFMP) or maître d'apprentissage (apprentice),
+/// whose account is created or reused.</summary>
+internal sealed class AffectationEntreprise : IEtablissementOwned
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid EtablissementId { get; set; }
+    public Guid PeriodeId { get; init; }
+    public Guid ApprenantId { get; init; }
+    public string? EntrepriseNom { get; set; }
+    /// <summary>14 digits, Luhn-checked.</summary>
+    public string? EntrepriseSiret { get; set; }
+    public string? EntrepriseAdresse { get; set; }
+    public Guid? TuteurId { get; set; }
+    public string? TuteurNom { get; set; }
+    public string? TuteurEmail { get; set; }
+    public string? TuteurTelephone { get; set; }
+    public DateTimeOffset? ModifieLe { get; set; }
+
+    /// <summary>Something was entered on it: deleting the period loses it.</summary>
+    public bool Renseignee => EntrepriseNom is not null || TuteurId is not null;
+}
