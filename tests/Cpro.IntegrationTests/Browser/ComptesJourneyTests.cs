@@ -43,7 +43,13 @@ public sealed partial class ComptesJourneyTests(BrowserFixture fixture) : IClass
 
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Courriels" }).ClickAsync();
         var courriel = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "elodie.tutrice@example.org" });
-        await Assertions.Expect(courriel).ToContainTextAsync("écrit dans", new() { Timeout = 15_000 });
+        // The outbox sends in the background: the page shows the state at the time it is read.
+        for (var essai = 0; essai < 50 && !(await courriel.InnerTextAsync()).Contains("écrit dans", StringComparison.Ordinal); essai++)
+        {
+            await Task.Delay(300);
+            await page.ReloadAsync();
+        }
+        await Assertions.Expect(courriel).ToContainTextAsync("écrit dans");
         await courriel.Locator("summary").ClickAsync();
         var corps = await courriel.Locator("pre").InnerTextAsync();
         var code = CodeProvisoire().Match(corps).Groups[1].Value;
@@ -65,6 +71,29 @@ public sealed partial class ComptesJourneyTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Votre mot de passe est enregistré.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Élodie Tutrice" })).ToBeVisibleAsync();
         await BrowserFixture.AssertFitsThePhoneAsync(page);
+    }
+
+    [Fact]
+    public async Task Administrator_edits_an_account_profiles_and_deactivates_it()
+    {
+        var uai = await fixture.CreerEtablissementAsync();
+        var login = await fixture.CreerUtilisateurAsync(uai, Profils.Administrateur);
+        var enseignant = await fixture.CreerUtilisateurAsync(uai, Profils.Enseignant);
+        var page = await fixture.PhonePageAsync();
+        await BrowserFixture.SeConnecterAsync(page, login, Infrastructure.CproFactory.MotDePasse);
+
+        await page.GotoAsync($"/administration/utilisateurs?recherche={enseignant}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Test Enseignant" }).ClickAsync();
+        await page.GetByLabel("DDFTP").CheckAsync();
+        await page.GetByLabel("Adresse électronique").FillAsync("prof@example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Compte {enseignant} modifié.");
+        var ligne = page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Test Enseignant") });
+        await Assertions.Expect(ligne).ToContainTextAsync("DDFTP, Enseignant / Formateur");
+        await ligne.GetByRole(AriaRole.Button, new() { Name = "Désactiver" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Compte {enseignant} désactivé.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("Test Enseignant") })).ToContainTextAsync("Désactivé");
     }
 
     [GeneratedRegex(@"Mot de passe provisoire : (\S+)")]

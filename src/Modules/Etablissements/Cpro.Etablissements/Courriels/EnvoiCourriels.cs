@@ -22,9 +22,9 @@ internal sealed partial class EnvoiCourriels(IServiceScopeFactory scopes, ITrans
             {
                 await EnvoyerEnAttenteAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database may be briefly unreachable: the next round tries again.
+                // The database may be briefly unreachable (or a command time out): the next round tries again.
                 LogTourEchoue(logger, e);
             }
         }
