@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Import benchmark in one command: PostgreSQL under .data/, a fresh bench database, the host in Release as its own
-# process, then build/bench/Cpro.Bench (baseline, first import, unchanged re-import, peak memory).
-# Exits non-zero when a target is missed. CPRO_BENCH_PORT (5091) and CPRO_BENCH_REPETITIONS (5) override.
+# Benchmarks in one command: PostgreSQL under .data/, a fresh bench database, the host in Release as its own process,
+# then build/bench/Cpro.Bench. Usage: run.sh [import|grilles|tout] (default tout: both, the import first).
+#   import:  baseline, first import, unchanged re-import, peak memory of a 5,000-learner establishment;
+#   grilles: 20 teachers saving 30 × 13 grids at once beside a bare batch insert, a learner's synthesis over three years.
+# Exits non-zero when a target is missed. CPRO_BENCH_PORT (5091), CPRO_BENCH_REPETITIONS (import, 5),
+# CPRO_BENCH_TOURS (grilles, 5) and CPRO_BENCH_MISES_A_JOUR (grilles, full saves per teacher and round, 10) override.
 set -euo pipefail
+banc="${1:-tout}"
+case "$banc" in
+  import | grilles | tout) ;;
+  *) echo "Usage : $0 [import|grilles|tout]" >&2; exit 2 ;;
+esac
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$CPRO_ROOT"
 
@@ -39,7 +47,7 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { log "L'hôte n'est pas prêt après 60 s"; exit 2; }
 
-log "Mesure"
+log "Mesure ($banc)"
 dotnet build/bench/Cpro.Bench/bin/Release/net10.0/Cpro.Bench.dll \
-  --url "http://127.0.0.1:$port" --pid "$host_pid" --db "$db" \
-  --login "$admin_login" --password "$admin_password" --repetitions "${CPRO_BENCH_REPETITIONS:-5}"
+  --url "http://127.0.0.1:$port" --pid "$host_pid" --db "$db" --login "$admin_login" --password "$admin_password" --banc "$banc" \
+  --repetitions "${CPRO_BENCH_REPETITIONS:-5}" --tours "${CPRO_BENCH_TOURS:-5}" --mises-a-jour "${CPRO_BENCH_MISES_A_JOUR:-10}"

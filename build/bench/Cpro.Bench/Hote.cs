@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Cpro.Bench;
 
-/// <summary>The real host, over HTTP, as the platform administrator.</summary>
+/// <summary>The real host, over HTTP, as one signed-in user (the platform administrator, a teacher, a learner…).</summary>
 internal sealed class Hote(Uri adresse) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = adresse, Timeout = TimeSpan.FromMinutes(10) };
@@ -14,7 +14,7 @@ internal sealed class Hote(Uri adresse) : IDisposable
     public async Task ConnecterAsync(string login, string motDePasse)
     {
         using var reponse = await _http.PostAsJsonAsync("/api/auth/token", new { login, password = motDePasse });
-        await Verifier(reponse, "connexion de l'administrateur");
+        await Verifier(reponse, $"connexion de {login}");
         var jeton = (await reponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jeton);
     }
@@ -47,12 +47,49 @@ internal sealed class Hote(Uri adresse) : IDisposable
         return (duree, JsonDocument.Parse(corps).RootElement.Clone());
     }
 
+    /// <summary>A JSON request that must succeed; its answer (undefined when it has no body).</summary>
+    public async Task<JsonElement> JsonAsync(HttpMethod methode, string chemin, object? corps = null)
+    {
+        using var requete = new HttpRequestMessage(methode, new Uri(chemin, UriKind.Relative)) { Content = corps is null ? null : JsonContent.Create(corps) };
+        using var reponse = await _http.SendAsync(requete);
+        await Verifier(reponse, $"requête {methode} {chemin}");
+        var texte = await reponse.Content.ReadAsStringAsync();
+        return texte.Length == 0 ? default : JsonDocument.Parse(texte).RootElement.Clone();
+    }
+
+    /// <summary>Times one request from sending it to reading its whole answer; the body is serialised beforehand so
+    /// that only the round trip is measured.</summary>
+    public async Task<(TimeSpan Duree, int Statut, string Corps)> ChronometrerAsync(HttpMethod methode, string chemin, byte[]? json = null)
+    {
+        using var requete = new HttpRequestMessage(methode, new Uri(chemin, UriKind.Relative));
+        if (json is not null)
+        {
+            requete.Content = new ByteArrayContent(json);
+            requete.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+        var chrono = Stopwatch.StartNew();
+        using var reponse = await _http.SendAsync(requete);
+        var corps = await reponse.Content.ReadAsStringAsync();
+        return (chrono.Elapsed, (int)reponse.StatusCode, corps);
+    }
+
     /// <summary>A figure of /proc/&lt;pid&gt;/status in megabytes (VmHWM: peak resident set; VmRSS: current).</summary>
     public static double MemoireMo(int pid, string champ)
     {
         var ligne = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(champ + ":", StringComparison.Ordinal));
         var ko = long.Parse(ligne[(champ.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return ko / 1024.0;
+    }
+
+    /// <summary>CPU time a process has used so far (user + system, /proc/&lt;pid&gt;/stat, in ticks of 1/100 s):
+    /// divided by the requests made meanwhile, a cost that does not depend on the machine's load.</summary>
+    public static TimeSpan Cpu(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var champs = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command's name.
+        var ticks = long.Parse(champs[11], CultureInfo.InvariantCulture) + long.Parse(champs[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     private static async Task Verifier(HttpResponseMessage reponse, string quoi)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cpro.Referentiels.Catalogue;
 using Cpro.Referentiels.Contracts;
 using Mediator;
@@ -11,12 +12,26 @@ internal sealed class ReferentielsPartages(ReferentielsDbContext db) :
     IQueryHandler<ObtenirReferentiel, ReferentielDto?>,
     IQueryHandler<ListerAbonnements, IReadOnlyList<AbonnementDto>>
 {
+    /// <summary>Trees already built, by code and version (the SHA-256 of the content, so an entry never goes stale):
+    /// grids and dashboards ask for the same référentiel on every request, and reading and parsing its jsonb was a good
+    /// part of a dashboard's time. A few entries per code at most: a new version comes with a validated import.</summary>
+    private static readonly ConcurrentDictionary<(string Code, string Version), ReferentielDto> Arbres = new();
+
     public async ValueTask<ReferentielDto?> Handle(ObtenirReferentiel query, CancellationToken cancellationToken)
     {
         var code = AccesReferentiels.Normaliser(query.Code);
+        var version = await db.Referentiels.AsNoTracking().Where(r => r.Code == code).Select(r => r.Version).SingleOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+        if (Arbres.TryGetValue((code, version), out var arbre))
+        {
+            return arbre;
+        }
         var stocke = await db.Referentiels.AsNoTracking().Where(r => r.Code == code)
             .Select(r => new { r.Contenu, r.Version }).SingleOrDefaultAsync(cancellationToken);
-        return stocke is null ? null : Arbre.Lire(stocke.Contenu, stocke.Version);
+        return stocke is null ? null : Arbres.GetOrAdd((code, stocke.Version), _ => Arbre.Lire(stocke.Contenu, stocke.Version));
     }
 
     public async ValueTask<IReadOnlyList<AbonnementDto>> Handle(ListerAbonnements query, CancellationToken cancellationToken) =>

@@ -51,12 +51,15 @@ internal static class EnregistrerGrille
             {
                 throw new ConflitException(await ChangementsAsync(evaluation, command.VersionGrille, cancellationToken));
             }
-            var existants = await db.Positionnements.Where(p => p.EvaluationId == evaluation.Id)
+            var existants = await db.Positionnements.AsNoTracking().Where(p => p.EvaluationId == evaluation.Id)
+                .Select(p => new { p.Id, p.ApprenantId, p.Item, p.Niveau, p.Commentaire })
                 .ToDictionaryAsync(p => (p.ApprenantId, p.Item), cancellationToken);
             var version = evaluation.VersionGrille + 1;
             var maintenant = clock.GetUtcNow();
             var auteur = user.NomComplet ?? user.Login ?? "";
             var modifiees = 0;
+            var nouveaux = new List<(Guid Apprenant, string Item, NiveauMaitrise Niveau, string? Commentaire)>();
+            var changes = new List<(Guid Id, NiveauMaitrise Niveau, string? Commentaire)>();
             foreach (var cellule in command.Cellules.DistinctBy(c => (c.Apprenant, c.Item)))
             {
                 var niveau = NiveauxMaitrise.Lire(cellule.Valeur)!.Value;
@@ -67,11 +70,7 @@ internal static class EnregistrerGrille
                     {
                         continue;
                     }
-                    p.Niveau = niveau;
-                    p.Commentaire = commentaire;
-                    p.VersionGrille = version;
-                    p.ModifieLe = maintenant;
-                    p.ModifiePar = auteur;
+                    changes.Add((p.Id, niveau, commentaire));
                 }
                 else if (niveau == NiveauMaitrise.NonEvalue && commentaire is null)
                 {
@@ -79,13 +78,7 @@ internal static class EnregistrerGrille
                 }
                 else
                 {
-                    db.Positionnements.Add(new Positionnement
-                    {
-                        EvaluationId = evaluation.Id, ApprenantId = cellule.Apprenant, Item = cellule.Item,
-                        // A criterion's code is its competence's code and its rank: « C1.3 » counts for C1.
-                        Competence = evaluation.Mode == Evaluation.ModeCriteres ? cellule.Item[..cellule.Item.LastIndexOf('.')] : cellule.Item,
-                        Niveau = niveau, Commentaire = commentaire, Date = evaluation.Date, VersionGrille = version, ModifieLe = maintenant, ModifiePar = auteur,
-                    });
+                    nouveaux.Add((cellule.Apprenant, cellule.Item, niveau, commentaire));
                 }
                 modifiees++;
             }
@@ -96,7 +89,9 @@ internal static class EnregistrerGrille
             evaluation.VersionGrille = version;
             try
             {
+                // The version first (the command's transaction holds both): a save that lost the race writes nothing.
                 await db.SaveChangesAsync(cancellationToken);
+                await EcrireAsync(evaluation, version, maintenant, auteur, changes, nouveaux, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -105,6 +100,45 @@ internal static class EnregistrerGrille
                 throw new ConflitException(await ChangementsAsync(evaluation, command.VersionGrille, cancellationToken));
             }
             return new Resultat(version, modifiees);
+        }
+
+        /// <summary>Changed cells in one UPDATE and new ones in one INSERT: a full save is a whole grid (390 cells for
+        /// 30 learners × 13 competences), and as tracked entities, one statement each, it cost several times a bare batch
+        /// insert of the same rows (docs/benchmarks.md). The rows are those the entities made; the establishment is the
+        /// evaluation's, which the query filter made the user's.</summary>
+        private async Task EcrireAsync(Evaluation evaluation, int version, DateTimeOffset maintenant, string auteur,
+            List<(Guid Id, NiveauMaitrise Niveau, string? Commentaire)> changes,
+            List<(Guid Apprenant, string Item, NiveauMaitrise Niveau, string? Commentaire)> nouveaux, CancellationToken cancellationToken)
+        {
+            if (changes.Count > 0)
+            {
+                var ids = changes.Select(c => c.Id).ToArray();
+                var niveaux = changes.Select(c => (short)c.Niveau).ToArray();
+                var commentaires = changes.Select(c => c.Commentaire).ToArray();
+                await db.Database.ExecuteSqlAsync($"""
+                    UPDATE scenarios."Positionnements" AS p
+                    SET "Niveau" = c.niveau, "Commentaire" = c.commentaire, "VersionGrille" = {version}, "ModifieLe" = {maintenant}, "ModifiePar" = {auteur}
+                    FROM unnest({ids}, {niveaux}, {commentaires}) AS c(id, niveau, commentaire)
+                    WHERE p."Id" = c.id AND p."EvaluationId" = {evaluation.Id}
+                    """, cancellationToken);
+            }
+            if (nouveaux.Count > 0)
+            {
+                var ids = nouveaux.Select(_ => Guid.NewGuid()).ToArray();
+                var apprenants = nouveaux.Select(n => n.Apprenant).ToArray();
+                var items = nouveaux.Select(n => n.Item).ToArray();
+                // A criterion's code is its competence's code and its rank: « C1.3 » counts for C1.
+                var competences = nouveaux.Select(n => evaluation.Mode == Evaluation.ModeCriteres ? n.Item[..n.Item.LastIndexOf('.')] : n.Item).ToArray();
+                var niveaux = nouveaux.Select(n => (short)n.Niveau).ToArray();
+                var commentaires = nouveaux.Select(n => n.Commentaire).ToArray();
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO scenarios."Positionnements" ("Id", "EtablissementId", "EvaluationId", "ApprenantId", "Item", "Competence", "Niveau",
+                        "Commentaire", "Date", "VersionGrille", "ModifieLe", "ModifiePar")
+                    SELECT c.id, {evaluation.EtablissementId}, {evaluation.Id}, c.apprenant, c.item, c.competence, c.niveau, c.commentaire,
+                        {evaluation.Date}, {version}, {maintenant}, {auteur}
+                    FROM unnest({ids}, {apprenants}, {items}, {competences}, {niveaux}, {commentaires}) AS c(id, apprenant, item, competence, niveau, commentaire)
+                    """, cancellationToken);
+            }
         }
 
         /// <summary>« La grille a été modifiée depuis votre version : Léa MARTIN – C1 : 3 (par …) ; … ».</summary>
