@@ -1,0 +1,143 @@
+using System.Globalization;
+using Carter;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Cpro.Periodes.Domain;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cpro.Periodes.Features;
+
+/// <summary>The DDFTP (or the head) replaces at once the official periods of a diploma's class level for a school year:
+/// all are kept, or none is written.</summary>
+internal static class EnregistrerPeriodesOfficielles
+{
+    public const int PeriodesMax = 40;
+
+    internal sealed record Ligne(string? Type, string? Libelle, DateOnly? Debut, DateOnly? Fin);
+
+    internal sealed record Command(string Referentiel, string NiveauClasse, int Annee, IReadOnlyList<Ligne>? Periodes)
+        : ICommand<IReadOnlyList<PeriodeOfficielleDto>>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Annee).InclusiveBetween(2000, 2100)
+                .WithMessage("L'année scolaire se donne par l'année de la rentrée (2026 pour 2026-2027).").OverridePropertyName("annee");
+            RuleFor(c => c.Periodes).NotNull().WithMessage("Donnez la liste des périodes (vide pour tout retirer).")
+                .Must(p => p is null || p.Count <= PeriodesMax).WithMessage($"{PeriodesMax} périodes au plus par niveau.").OverridePropertyName("periodes");
+            RuleFor(c => c.Periodes).Custom((periodes, context) => VerifierLignes(periodes ?? [], context.InstanceToValidate.Annee, context.AddFailure));
+        }
+
+        /// <summary>Each line's own rules, the message on its field (« periodes[1].fin »).</summary>
+        private static void VerifierLignes(IReadOnlyList<Ligne> periodes, int annee, Action<string, string> echec)
+        {
+            var (debutAnnee, finAnnee) = (AnneeScolaire.Debut(annee), AnneeScolaire.Fin(annee));
+            var horsAnnee = string.Create(CultureInfo.InvariantCulture,
+                $"dans l'année scolaire {AnneeScolaire.Libelle(annee)} (du {debutAnnee:dd/MM/yyyy} au {finAnnee:dd/MM/yyyy})");
+            var libelles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < periodes.Count; i++)
+            {
+                var (ligne, champ) = (periodes[i], $"periodes[{i}]");
+                var type = CalendrierOfficiel.Lire(ligne.Type);
+                if (type is null)
+                {
+                    echec($"{champ}.type", "Choisissez le type : trimestre, semestre, pfmp ou echeanceCertification.");
+                }
+                if (string.IsNullOrWhiteSpace(ligne.Libelle))
+                {
+                    echec($"{champ}.libelle", "Le libellé est obligatoire.");
+                }
+                else if (ligne.Libelle.Trim().Length > 100)
+                {
+                    echec($"{champ}.libelle", "Le libellé ne doit pas dépasser 100 caractères.");
+                }
+                else if (!libelles.Add(ligne.Libelle.Trim()))
+                {
+                    echec($"{champ}.libelle", $"Le libellé « {ligne.Libelle.Trim()} » est déjà utilisé pour ce niveau.");
+                }
+                if (ligne.Debut is not { } debut)
+                {
+                    echec($"{champ}.debut", "La date de début est obligatoire.");
+                }
+                else if (debut < debutAnnee || debut > finAnnee)
+                {
+                    echec($"{champ}.debut", $"La date de début doit être {horsAnnee}.");
+                }
+                if (ligne.Fin is not { } fin)
+                {
+                    echec($"{champ}.fin", "La date de fin est obligatoire.");
+                }
+                else if (fin < debutAnnee || fin > finAnnee)
+                {
+                    echec($"{champ}.fin", $"La date de fin doit être {horsAnnee}.");
+                }
+                else if (ligne.Debut is { } d && fin < d)
+                {
+                    echec($"{champ}.fin", "La date de fin ne peut pas précéder la date de début.");
+                }
+                else if (type == TypePeriodeOfficielle.EcheanceCertification && ligne.Debut is { } jour && fin != jour)
+                {
+                    echec($"{champ}.fin", "Une date limite de certification tient en un jour : la fin est égale au début.");
+                }
+            }
+        }
+    }
+
+    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock)
+        : ICommandHandler<Command, IReadOnlyList<PeriodeOfficielleDto>>
+    {
+        public async ValueTask<IReadOnlyList<PeriodeOfficielleDto>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            AccesPeriodes.Ddftp(user);
+            var etablissement = AccesPeriodes.Etablissement(user);
+            var abonne = await AccesPeriodes.ReferentielAbonneAsync(mediator, etablissement, command.Referentiel, cancellationToken);
+            abonne.VerifierNiveau(command.NiveauClasse);
+            var maintenant = clock.GetUtcNow();
+            var auteur = user.NomComplet ?? user.Login ?? "";
+            List<PeriodeOfficielle> periodes =
+            [
+                .. command.Periodes!.Select(l => new PeriodeOfficielle
+                {
+                    Referentiel = command.Referentiel,
+                    NiveauClasse = command.NiveauClasse,
+                    AnneeScolaire = command.Annee,
+                    Type = CalendrierOfficiel.Lire(l.Type)!.Value,
+                    Libelle = l.Libelle!.Trim(),
+                    Debut = l.Debut!.Value,
+                    Fin = l.Fin!.Value,
+                    ModifieLe = maintenant,
+                    ModifiePar = auteur,
+                }),
+            ];
+            var conflits = CalendrierOfficiel.Conflits(periodes);
+            if (conflits.Count > 0)
+            {
+                throw new NonTraitableException(string.Join(" ", conflits));
+            }
+            var anciennes = await db.PeriodesOfficielles
+                .Where(p => p.AnneeScolaire == command.Annee && p.Referentiel == command.Referentiel && p.NiveauClasse == command.NiveauClasse)
+                .ToListAsync(cancellationToken);
+            db.PeriodesOfficielles.RemoveRange(anciennes);
+            db.PeriodesOfficielles.AddRange(periodes);
+            await db.SaveChangesAsync(cancellationToken);
+            return [.. PeriodeOfficielleDto.Ordonner(periodes).Select(PeriodeOfficielleDto.De)];
+        }
+    }
+
+    internal sealed record Corps(IReadOnlyList<Ligne>? Periodes);
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapPut("/officielles/{referentiel}/{niveau}", async (string referentiel, string niveau, int? annee, Corps corps, IMediator mediator,
+                    TimeProvider clock, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new Command(referentiel, niveau, annee ?? AnneeScolaire.Courante(clock), corps.Periodes), ct)))
+                .WithSummary("Remplacer les périodes officielles d'un niveau pour l'année (DDFTP, chef d'établissement)");
+    }
+}
