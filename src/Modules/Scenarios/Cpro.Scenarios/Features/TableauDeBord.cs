@@ -19,7 +19,11 @@ internal static class TableauDeBord
 
     internal sealed record ListeQuery : IQuery<IReadOnlyList<ApprenantEtablissement>>;
 
-    internal sealed record TableauDto(ApprenantEtablissement Apprenant, string Regle, string RegleLibelle, IReadOnlyList<ReferentielSuiviDto> Referentiels);
+    /// <summary>Each evaluation once, positionings pointing to it: three years make about 1,500 positionings.</summary>
+    internal sealed record TableauDto(ApprenantEtablissement Apprenant, string Regle, string RegleLibelle, IReadOnlyList<EvaluationSuiviDto> Evaluations,
+        IReadOnlyList<ReferentielSuiviDto> Referentiels);
+
+    internal sealed record EvaluationSuiviDto(Guid Id, string Titre, DateOnly Date, string Enseignant);
 
     internal sealed record ReferentielSuiviDto(string Code, string Intitule, IReadOnlyList<BlocSuiviDto> Blocs, IReadOnlyList<CompetenceSuiviDto> Competences);
 
@@ -28,7 +32,7 @@ internal static class TableauDeBord
     internal sealed record CompetenceSuiviDto(string Code, string Intitule, IReadOnlyList<string> Blocs, string? Synthese, string? SyntheseLibelle,
         string Explication, IReadOnlyList<PositionnementDto> Positionnements);
 
-    internal sealed record PositionnementDto(Guid EvaluationId, string Evaluation, DateOnly Date, string Enseignant, string Item, string Valeur, string? Commentaire);
+    internal sealed record PositionnementDto(Guid EvaluationId, DateOnly Date, string Item, string Valeur, string? Commentaire);
 
     internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, TableauDto>
     {
@@ -40,8 +44,11 @@ internal static class TableauDeBord
                     from p in db.Positionnements.AsNoTracking()
                     join e in db.Evaluations.AsNoTracking() on p.EvaluationId equals e.Id
                     where p.ApprenantId == query.ApprenantId
-                    select new { e.Referentiel, EvaluationId = e.Id, e.Titre, e.EnseignantNom, e.CreeLe, p.Date, p.Item, p.Competence, p.Niveau, p.Commentaire })
+                    select new { e.Referentiel, EvaluationId = e.Id, e.CreeLe, p.Date, p.Item, p.Competence, p.Niveau, p.Commentaire })
                 .ToListAsync(cancellationToken);
+            var ids = lignes.Select(l => l.EvaluationId).Distinct().ToList();
+            var evaluations = await db.Evaluations.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Date).ThenBy(e => e.CreeLe)
+                .Select(e => new EvaluationSuiviDto(e.Id, e.Titre, e.Date, e.EnseignantNom)).ToListAsync(cancellationToken);
             var referentiels = new List<ReferentielSuiviDto>();
             foreach (var parReferentiel in lignes.GroupBy(l => l.Referentiel).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -54,13 +61,13 @@ internal static class TableauDeBord
                         var siennes = parCompetence[c.Code].OrderBy(l => l.Date).ThenBy(l => l.CreeLe).ToList();
                         var (niveau, explication) = Synthese.Calculer(regle, [.. siennes.Select(l => new Synthese.Point(l.Date, l.CreeLe.UtcTicks, l.Niveau))]);
                         return new CompetenceSuiviDto(c.Code, c.Intitule, c.Blocs, niveau?.Code(), niveau?.Libelle(), explication,
-                            [.. siennes.Select(l => new PositionnementDto(l.EvaluationId, l.Titre, l.Date, l.EnseignantNom, l.Item, l.Niveau.Code(), l.Commentaire))]);
+                            [.. siennes.Select(l => new PositionnementDto(l.EvaluationId, l.Date, l.Item, l.Niveau.Code(), l.Commentaire))]);
                     })
                     .ToList();
                 referentiels.Add(new ReferentielSuiviDto(index.Referentiel.Code, index.Referentiel.Intitule,
                     [.. index.Referentiel.Blocs.Select(b => new BlocSuiviDto(b.Code, b.Intitule))], competences));
             }
-            return new TableauDto(apprenant, regle.Code(), regle.Libelle(), referentiels);
+            return new TableauDto(apprenant, regle.Code(), regle.Libelle(), evaluations, referentiels);
         }
     }
 
