@@ -52,6 +52,7 @@ internal sealed class PeriodesDbContext(DbContextOptions<PeriodesDbContext> opti
             e.Property(x => x.EntrepriseSiret).HasMaxLength(14);
             e.Property(x => x.EntrepriseAdresse).HasMaxLength(500);
             e.Property(x => x.TuteurNom).HasMaxLength(200);
+            e.Property(x => x.TuteurPrenom).HasMaxLength(200);
             e.Property(x => x.TuteurEmail).HasMaxLength(254);
             e.Property(x => x.TuteurTelephone).HasMaxLength(30);
             e.HasIndex(x => new { x.PeriodeId, x.ApprenantId }).IsUnique();

@@ -18,6 +18,8 @@ public sealed class PeriodesModule : ICproModule
         new("Console de pilotage", "/periodes/console", Profils.Ddftp, Profils.ChefEtablissement),
         new("Périodes officielles", "/periodes/officielles", Profils.Administrateur, Profils.ChefEtablissement, Profils.Ddftp, Profils.Enseignant, Profils.Inspecteur),
         new("Annexes pédagogiques", "/periodes/annexes", Profils.Enseignant, Profils.Ddftp, Profils.ChefEtablissement),
+        new("Périodes en entreprise", "/periodes/entreprise", Profils.Ddftp, Profils.ChefEtablissement, Profils.Enseignant, Profils.Eleve, Profils.Apprenti,
+            Profils.Tuteur, Profils.MaitreApprentissage),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>

@@ -47,6 +47,8 @@ internal sealed class AffectationEntreprise : IEtablissementOwned
     public string? EntrepriseAdresse { get; set; }
     public Guid? TuteurId { get; set; }
     public string? TuteurNom { get; set; }
+    /// <summary>Kept apart from the name: the account is created from both, and the form shows them again.</summary>
+    public string? TuteurPrenom { get; set; }
     public string? TuteurEmail { get; set; }
     public string? TuteurTelephone { get; set; }
     public DateTimeOffset? ModifieLe { get; set; }

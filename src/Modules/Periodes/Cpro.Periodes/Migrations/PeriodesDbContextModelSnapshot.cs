@@ -65,6 +65,10 @@ namespace Cpro.Periodes.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TuteurPrenom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("TuteurTelephone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");

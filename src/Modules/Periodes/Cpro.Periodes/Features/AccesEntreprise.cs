@@ -1,0 +1,110 @@
+using Cpro.Etablissements.Contracts;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
+using Cpro.Periodes.Domain;
+using Cpro.Referentiels.Contracts;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cpro.Periodes.Features;
+
+/// <summary>Who does what with company periods: the DDFTP (or the head) declares them and fills each learner's company
+/// and tutor, and sees them all; a referent teacher sees the periods they follow, a learner their own assignment, a
+/// tutor or maître d'apprentissage the learners they follow. Everything stays in the user's establishment (the kernel).</summary>
+internal static class AccesEntreprise
+{
+    public static Guid Etablissement(ICurrentUser user) =>
+        user.EtablissementId ?? throw new InterditException("Les périodes en entreprise sont celles d'un établissement : connectez-vous avec un compte d'établissement.");
+
+    public static bool EstDeclarant(ICurrentUser user) => user.HasAnyProfil([Profils.Ddftp, Profils.ChefEtablissement]);
+
+    public static void Declarant(ICurrentUser user)
+    {
+        if (!EstDeclarant(user))
+        {
+            throw new InterditException("Seuls le DDFTP et le chef d'établissement déclarent et renseignent les périodes en entreprise.");
+        }
+    }
+
+    /// <summary>The periods the user may see: all for the DDFTP and the head; otherwise those they are a referent of,
+    /// or hold an assignment of (as its learner or its tutor).</summary>
+    public static IQueryable<PeriodeEntreprise> Visibles(PeriodesDbContext db, ICurrentUser user)
+    {
+        if (EstDeclarant(user))
+        {
+            return db.PeriodesEntreprise;
+        }
+        var moi = user.UserId ?? Guid.Empty;
+        return db.PeriodesEntreprise.Where(p => p.Referents.Contains(moi)
+            || db.Affectations.Any(a => a.PeriodeId == p.Id && (a.ApprenantId == moi || a.TuteurId == moi)));
+    }
+
+    /// <summary>The assignments of a visible period the user may see: all of them for the DDFTP, the head and the
+    /// period's referents; otherwise only their own (as learner or tutor).</summary>
+    public static IQueryable<AffectationEntreprise> AffectationsVisibles(PeriodesDbContext db, ICurrentUser user, PeriodeEntreprise periode)
+    {
+        var moi = user.UserId ?? Guid.Empty;
+        var affectations = db.Affectations.Where(a => a.PeriodeId == periode.Id);
+        return EstDeclarant(user) || periode.Referents.Contains(moi)
+            ? affectations
+            : affectations.Where(a => a.ApprenantId == moi || a.TuteurId == moi);
+    }
+
+    /// <summary>A period the user may see, or 404 (existing or not, in their establishment or another).</summary>
+    public static async Task<PeriodeEntreprise> VisibleAsync(PeriodesDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken) =>
+        await Visibles(db, user).SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw Introuvable();
+
+    /// <summary>A period of the establishment, for the DDFTP to change (403 before 404: the others learn nothing).</summary>
+    public static async Task<PeriodeEntreprise> ModifiableAsync(PeriodesDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        Declarant(user);
+        return await db.PeriodesEntreprise.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw Introuvable();
+    }
+
+    private static IntrouvableException Introuvable() => new("Période en entreprise introuvable.");
+
+    public static string Code(TypePeriodeEntreprise type) => type == TypePeriodeEntreprise.Pfmp ? "pfmp" : "periodeEmployeur";
+
+    public static TypePeriodeEntreprise? Type(string? code) => code switch
+    {
+        "pfmp" => TypePeriodeEntreprise.Pfmp,
+        "periodeEmployeur" => TypePeriodeEntreprise.PeriodeEmployeur,
+        _ => null,
+    };
+
+    public static string Libelle(TypePeriodeEntreprise type) => type == TypePeriodeEntreprise.Pfmp ? "PFMP" : "période employeur";
+
+    public static string LibelleNiveau(string niveau) => niveau switch
+    {
+        "SECONDE" => "Seconde",
+        "PREMIERE" => "Première",
+        "TERMINALE" => "Terminale",
+        "CAP1" => "CAP 1re année",
+        "CAP2" => "CAP 2e année",
+        "BTS1" => "BTS 1re année",
+        "BTS2" => "BTS 2e année",
+        _ => niveau,
+    };
+
+    /// <summary>The learners of the divisions the subscription ties to this level, pupils and apprentices.</summary>
+    public static async Task<IReadOnlyList<ApprenantEtablissement>> ApprenantsDuNiveauAsync(IMediator mediator, Guid etablissementId, string referentiel,
+        string niveauClasse, CancellationToken cancellationToken)
+    {
+        var abonnement = (await mediator.Send(new ListerAbonnements(etablissementId), cancellationToken)).FirstOrDefault(a => a.Referentiel == referentiel)
+                         ?? throw new NonTraitableException($"L'établissement n'est pas abonné au diplôme {referentiel}.");
+        var divisions = abonnement.Niveaux.Where(n => n.NiveauClasse == niveauClasse).SelectMany(n => n.Divisions).Distinct().ToList();
+        if (divisions.Count == 0)
+        {
+            throw new NonTraitableException($"Aucune division n'est rattachée au niveau {LibelleNiveau(niveauClasse)} de ce diplôme : complétez l'abonnement.");
+        }
+        return await mediator.Send(new ListerApprenantsDesDivisions(etablissementId, divisions), cancellationToken);
+    }
+
+    /// <summary>The learners a period may hold: those of the level, pupils for a PFMP, apprentices for a période employeur.</summary>
+    public static async Task<IReadOnlyList<ApprenantEtablissement>> CandidatsAsync(IMediator mediator, Guid etablissementId, string referentiel,
+        string niveauClasse, TypePeriodeEntreprise type, CancellationToken cancellationToken) =>
+        [.. (await ApprenantsDuNiveauAsync(mediator, etablissementId, referentiel, niveauClasse, cancellationToken)).Where(a => a.Statut == StatutDes(type))];
+
+    /// <summary>Pupils go on PFMP, apprentices on période employeur.</summary>
+    public static string StatutDes(TypePeriodeEntreprise type) => type == TypePeriodeEntreprise.Pfmp ? Profils.Eleve : Profils.Apprenti;
+}

@@ -1,0 +1,72 @@
+using Carter;
+using Cpro.Etablissements.Contracts;
+using Cpro.Kernel.Identity;
+using Cpro.Periodes.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cpro.Periodes.Features;
+
+internal sealed record ReferentDto(Guid Id, string Nom, string Prenom);
+
+internal sealed record EntrepriseDto(string Nom, string? Siret, string? Adresse);
+
+internal sealed record TuteurDto(Guid Id, string? Nom, string? Prenom, string? Email, string? Telephone);
+
+internal sealed record AffectationDto(Guid ApprenantId, string Nom, string Prenom, string? Division, EntrepriseDto? Entreprise, TuteurDto? Tuteur, bool Renseignee);
+
+/// <summary>A company period as its reader may see it: a learner or a tutor gets only their own assignments;
+/// <see cref="FichesRenseignees"/> (what deleting it loses) is the DDFTP's only.</summary>
+internal sealed record PeriodeEntrepriseDto(
+    Guid Id, Guid? AnnexeId, string Type, string Referentiel, string NiveauClasse, string Titre, DateOnly Debut, DateOnly Fin, string? Objectifs,
+    IReadOnlyList<string> Activites, IReadOnlyList<string> Taches, IReadOnlyList<ReferentDto> Referents, IReadOnlyList<AffectationDto> Apprenants,
+    bool Modifiable, int? FichesRenseignees, uint Version)
+{
+    public static async Task<PeriodeEntrepriseDto> LireAsync(PeriodesDbContext db, IMediator mediator, ICurrentUser user, PeriodeEntreprise p,
+        CancellationToken cancellationToken)
+    {
+        var affectations = await AccesEntreprise.AffectationsVisibles(db, user, p).AsNoTracking().ToListAsync(cancellationToken);
+        var apprenants = (await mediator.Send(new ObtenirApprenants(p.EtablissementId, [.. affectations.Select(a => a.ApprenantId)]), cancellationToken))
+            .ToDictionary(a => a.UtilisateurId);
+        var enseignants = p.Referents.Count == 0 ? [] : await mediator.Send(new ListerEnseignants(p.EtablissementId), cancellationToken);
+        var declarant = AccesEntreprise.EstDeclarant(user);
+        int? renseignees = declarant ? await SupprimerPeriodeEntreprise.FichesRenseigneesAsync(db, p.Id, cancellationToken) : null;
+        var lignes = affectations
+            .Select(a => (a, apprenant: apprenants.GetValueOrDefault(a.ApprenantId)))
+            .OrderBy(x => x.apprenant?.Division).ThenBy(x => x.apprenant?.Nom).ThenBy(x => x.apprenant?.Prenom)
+            .Select(x => new AffectationDto(x.a.ApprenantId, x.apprenant?.Nom ?? "(apprenant supprimé)", x.apprenant?.Prenom ?? "", x.apprenant?.Division,
+                x.a.EntrepriseNom is null ? null : new EntrepriseDto(x.a.EntrepriseNom, x.a.EntrepriseSiret, x.a.EntrepriseAdresse),
+                x.a.TuteurId is not { } tuteur ? null : new TuteurDto(tuteur, x.a.TuteurNom, x.a.TuteurPrenom, x.a.TuteurEmail, x.a.TuteurTelephone),
+                x.a.Renseignee))
+            .ToList();
+        var referents = enseignants.Where(e => p.Referents.Contains(e.UtilisateurId)).Select(e => new ReferentDto(e.UtilisateurId, e.Nom, e.Prenom)).ToList();
+        return new PeriodeEntrepriseDto(p.Id, p.AnnexeId, AccesEntreprise.Code(p.Type), p.Referentiel, p.NiveauClasse, p.Titre, p.Debut, p.Fin, p.Objectifs,
+            p.Activites, p.Taches, referents, lignes, declarant, renseignees, p.Version);
+    }
+}
+
+/// <summary>Reads a company period, as far as the caller may see it (404 otherwise).</summary>
+internal static class LirePeriodeEntreprise
+{
+    internal sealed record Query(Guid Id) : IQuery<PeriodeEntrepriseDto>;
+
+    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, PeriodeEntrepriseDto>
+    {
+        public async ValueTask<PeriodeEntrepriseDto> Handle(Query query, CancellationToken cancellationToken)
+        {
+            AccesEntreprise.Etablissement(user);
+            var periode = await AccesEntreprise.VisibleAsync(db, user, query.Id, cancellationToken);
+            return await PeriodeEntrepriseDto.LireAsync(db, mediator, user, periode, cancellationToken);
+        }
+    }
+
+    internal sealed class Endpoint : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapGet("/entreprise/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(id), ct)))
+                .WithSummary("Lire une période en entreprise (un apprenant ou un tuteur n'y voit que ses propres affectations)");
+    }
+}
