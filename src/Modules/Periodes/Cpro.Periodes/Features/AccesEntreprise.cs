@@ -13,9 +13,6 @@ namespace Cpro.Periodes.Features;
 /// tutor or maître d'apprentissage the learners they follow. Everything stays in the user's establishment (the kernel).</summary>
 internal static class AccesEntreprise
 {
-    public static Guid Etablissement(ICurrentUser user) =>
-        user.EtablissementId ?? throw new InterditException("Les périodes en entreprise sont celles d'un établissement : connectez-vous avec un compte d'établissement.");
-
     public static bool EstDeclarant(ICurrentUser user) => user.HasAnyProfil([Profils.Ddftp, Profils.ChefEtablissement]);
 
     public static void Declarant(ICurrentUser user)
@@ -74,18 +71,6 @@ internal static class AccesEntreprise
 
     public static string Libelle(TypePeriodeEntreprise type) => type == TypePeriodeEntreprise.Pfmp ? "PFMP" : "période employeur";
 
-    public static string LibelleNiveau(string niveau) => niveau switch
-    {
-        "SECONDE" => "Seconde",
-        "PREMIERE" => "Première",
-        "TERMINALE" => "Terminale",
-        "CAP1" => "CAP 1re année",
-        "CAP2" => "CAP 2e année",
-        "BTS1" => "BTS 1re année",
-        "BTS2" => "BTS 2e année",
-        _ => niveau,
-    };
-
     /// <summary>The learners of the divisions the subscription ties to this level, pupils and apprentices.</summary>
     public static async Task<IReadOnlyList<ApprenantEtablissement>> ApprenantsDuNiveauAsync(IMediator mediator, Guid etablissementId, string referentiel,
         string niveauClasse, CancellationToken cancellationToken)
@@ -95,7 +80,7 @@ internal static class AccesEntreprise
         var divisions = abonnement.Niveaux.Where(n => n.NiveauClasse == niveauClasse).SelectMany(n => n.Divisions).Distinct().ToList();
         if (divisions.Count == 0)
         {
-            throw new NonTraitableException($"Aucune division n'est rattachée au niveau {LibelleNiveau(niveauClasse)} de ce diplôme : complétez l'abonnement.");
+            throw new NonTraitableException($"Aucune division n'est rattachée au niveau {Niveaux.Libelle(niveauClasse)} de ce diplôme : complétez l'abonnement.");
         }
         return await mediator.Send(new ListerApprenantsDesDivisions(etablissementId, divisions), cancellationToken);
     }

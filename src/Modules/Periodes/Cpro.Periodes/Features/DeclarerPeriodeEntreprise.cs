@@ -94,7 +94,7 @@ internal static class DeclarerPeriodeEntreprise
         public async ValueTask<PeriodeEntrepriseDto> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesEntreprise.Declarant(user);
-            var etablissement = AccesEntreprise.Etablissement(user);
+            var etablissement = AccesPeriodes.Etablissement(user);
             var annexe = await AnnexeAsync(db, command.AnnexeId, cancellationToken);
             var type = AccesEntreprise.Type(command.Type)!.Value;
             if (type != TypeDe(annexe))

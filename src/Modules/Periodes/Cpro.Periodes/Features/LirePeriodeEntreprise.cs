@@ -57,7 +57,7 @@ internal static class LirePeriodeEntreprise
     {
         public async ValueTask<PeriodeEntrepriseDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            AccesEntreprise.Etablissement(user);
+            AccesPeriodes.Etablissement(user);
             var periode = await AccesEntreprise.VisibleAsync(db, user, query.Id, cancellationToken);
             return await PeriodeEntrepriseDto.LireAsync(db, mediator, user, periode, cancellationToken);
         }

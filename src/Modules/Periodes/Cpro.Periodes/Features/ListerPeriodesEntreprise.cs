@@ -1,5 +1,6 @@
 using Carter;
 using Cpro.Kernel.Identity;
+using Cpro.Periodes.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,7 @@ internal static class ListerPeriodesEntreprise
     {
         public async ValueTask<IReadOnlyList<PeriodeEntrepriseResume>> Handle(Query query, CancellationToken cancellationToken)
         {
-            AccesEntreprise.Etablissement(user);
+            AccesPeriodes.Etablissement(user);
             var moi = user.UserId ?? Guid.Empty;
             var toutes = AccesEntreprise.EstDeclarant(user);
             var periodes = await AccesEntreprise.Visibles(db, user).AsNoTracking()

@@ -37,15 +37,32 @@ internal static class SuiviApprenants
         throw new InterditException("Le suivi des compétences est réservé à l'équipe pédagogique et aux apprenants.");
     }
 
-    /// <summary>The learner, if the user may follow them; 403 otherwise (without saying whether they exist).</summary>
+    /// <summary>The learner, if the user may follow them; 403 otherwise (without saying whether they exist). Asks about
+    /// this learner only, rather than listing everyone the user follows.</summary>
     public static async Task<ApprenantEtablissement> VerifierAsync(ScenariosDbContext db, ICurrentUser user, IMediator mediator, Guid apprenantId,
         CancellationToken cancellationToken)
     {
-        if (user.HasAnyProfil([Profils.Eleve, Profils.Apprenti]) && !user.HasProfil(Profils.Enseignant) && !VoitTout(user) && apprenantId != user.UserId)
+        var etablissement = AccesScenarios.Etablissement(user);
+        var enEquipe = VoitTout(user) || user.HasProfil(Profils.Enseignant);
+        if (!enEquipe && (!user.HasAnyProfil([Profils.Eleve, Profils.Apprenti]) || apprenantId != user.UserId))
         {
-            throw new InterditException("Un apprenant ne consulte que son propre suivi.");
+            throw user.HasAnyProfil([Profils.Eleve, Profils.Apprenti])
+                ? new InterditException("Un apprenant ne consulte que son propre suivi.")
+                : new InterditException("Le suivi des compétences est réservé à l'équipe pédagogique et aux apprenants.");
         }
-        return (await SuivisAsync(db, user, mediator, cancellationToken)).FirstOrDefault(a => a.UtilisateurId == apprenantId)
-               ?? throw new InterditException("Cet apprenant n'est pas dans vos classes ni dans vos évaluations.");
+        var apprenant = (await mediator.Send(new ObtenirApprenants(etablissement, [apprenantId]), cancellationToken)) is [var trouve, ..] ? trouve : null;
+        var permis = apprenant is not null && (!enEquipe || VoitTout(user) || await EnseigneAsync(db, user, mediator, etablissement, apprenant, cancellationToken));
+        return permis ? apprenant! : throw new InterditException("Cet apprenant n'est pas dans vos classes ni dans vos évaluations.");
+    }
+
+    private static async Task<bool> EnseigneAsync(ScenariosDbContext db, ICurrentUser user, IMediator mediator, Guid etablissement,
+        ApprenantEtablissement apprenant, CancellationToken cancellationToken)
+    {
+        var moi = user.UserId!.Value;
+        if (await db.Evaluations.AnyAsync(e => e.EnseignantId == moi && e.Apprenants.Contains(apprenant.UtilisateurId), cancellationToken))
+        {
+            return true;
+        }
+        return apprenant.Division is { } division && (await mediator.Send(new ListerDivisionsEnseignant(etablissement, moi), cancellationToken)).Contains(division);
     }
 }
