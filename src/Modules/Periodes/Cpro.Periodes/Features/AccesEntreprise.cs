@@ -80,7 +80,7 @@ internal static class AccesEntreprise
         var divisions = abonnement.Niveaux.Where(n => n.NiveauClasse == niveauClasse).SelectMany(n => n.Divisions).Distinct().ToList();
         if (divisions.Count == 0)
         {
-            throw new NonTraitableException($"Aucune division n'est rattachée au niveau {Niveaux.Libelle(niveauClasse)} de ce diplôme : complétez l'abonnement.");
+            throw new NonTraitableException($"Aucune division n'est rattachée au niveau {NiveauClasse.LibelleDe(niveauClasse)} de ce diplôme : complétez l'abonnement.");
         }
         return await mediator.Send(new ListerApprenantsDesDivisions(etablissementId, divisions), cancellationToken);
     }

@@ -52,7 +52,7 @@ internal sealed record ReferentielAbonne(ReferentielDto Referentiel, IReadOnlyLi
         {
             throw new NonTraitableException(Niveaux.Count == 0
                 ? $"Aucune classe n'est abonnée au diplôme {Referentiel.Code} : le DDFTP les choisit dans « Référentiels »."
-                : $"Le niveau {Domain.Niveaux.Libelle(niveau)} n'a pas de classe abonnée au diplôme {Referentiel.Code} (niveaux : {string.Join(", ", Niveaux.Select(Domain.Niveaux.Libelle))}).");
+                : $"Le niveau {NiveauClasse.LibelleDe(niveau)} n'a pas de classe abonnée au diplôme {Referentiel.Code} (niveaux : {string.Join(", ", Niveaux.Select(NiveauClasse.LibelleDe))}).");
         }
     }
 }

@@ -38,7 +38,7 @@ internal static class ConsolePilotage
             Etape ParNiveau(string titre, Func<TypePeriodeOfficielle, bool> attendu, string quoi)
             {
                 var manquants = niveaux.Where(n => !saisis.Any(s => s.Referentiel == n.Referentiel && s.NiveauClasse == n.NiveauClasse && attendu(s.Type)))
-                    .Select(n => $"{n.Intitule} — {Niveaux.Libelle(n.NiveauClasse)}").ToList();
+                    .Select(n => $"{n.Intitule} — {NiveauClasse.LibelleDe(n.NiveauClasse)}").ToList();
                 var detail = niveaux.Count == 0 ? "Aucune classe abonnée : commencez par l'abonnement."
                     : manquants.Count == 0 ? $"{quoi} saisi(e)s pour les {niveaux.Count} niveau(x) abonné(s) en {AnneeScolaire.Libelle(annee)}."
                     : $"{manquants.Count} niveau(x) sur {niveaux.Count} sans {quoi.ToLowerInvariant()} en {AnneeScolaire.Libelle(annee)} :";

@@ -46,14 +46,14 @@ internal static class ContenuPeriode
         if (ids.Count == 0)
         {
             throw new NonTraitableException(demandes is null
-                ? $"Aucun {(type == TypePeriodeEntreprise.Pfmp ? "élève" : "apprenti")} au niveau {Niveaux.Libelle(niveauClasse)} de ce diplôme."
+                ? $"Aucun {(type == TypePeriodeEntreprise.Pfmp ? "élève" : "apprenti")} au niveau {NiveauClasse.LibelleDe(niveauClasse)} de ce diplôme."
                 : "Choisissez au moins un apprenant.");
         }
         var parId = niveau.ToDictionary(a => a.UtilisateurId);
         var horsNiveau = ids.Count(id => !parId.ContainsKey(id));
         if (horsNiveau > 0)
         {
-            throw new NonTraitableException($"{horsNiveau} apprenant(s) choisi(s) ne sont pas du niveau {Niveaux.Libelle(niveauClasse)} de ce diplôme.");
+            throw new NonTraitableException($"{horsNiveau} apprenant(s) choisi(s) ne sont pas du niveau {NiveauClasse.LibelleDe(niveauClasse)} de ce diplôme.");
         }
         var autreStatut = ids.Select(id => parId[id]).Where(a => a.Statut != statut).Select(NomComplet).ToList();
         if (autreStatut.Count > 0)

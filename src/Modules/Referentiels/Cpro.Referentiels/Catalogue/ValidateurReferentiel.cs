@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cpro.Kernel.Errors;
+using Cpro.Referentiels.Contracts;
 
 namespace Cpro.Referentiels.Catalogue;
 
@@ -171,9 +172,9 @@ internal static partial class ValidateurReferentiel
             var niveaux = Liste("niveauxDeClasse", f.NiveauxDeClasse, "au moins un niveau de classe est attendu");
             foreach (var (chemin, niveau) in niveaux)
             {
-                if (!NiveauxDeClasse.Tous.Contains(niveau))
+                if (!NiveauClasse.Tous.Select(n => n.Code).Contains(niveau))
                 {
-                    Erreurs.Add($"{chemin} : niveau de classe inconnu « {niveau} » (attendus : {string.Join(", ", NiveauxDeClasse.Tous)}).");
+                    Erreurs.Add($"{chemin} : niveau de classe inconnu « {niveau} » (attendus : {string.Join(", ", NiveauClasse.Tous.Select(n => n.Code))}).");
                 }
             }
             foreach (var doublon in niveaux.GroupBy(n => n.Element).Where(g => g.Count() > 1))
