@@ -42,7 +42,7 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Prévisualisation : rien n'a été enregistré." })).ToBeVisibleAsync();
         await AssertRapportAsync(page);
         await AssertFitsThePhoneAsync(page);
-        Assert.Equal((0, 0), await EcritAsync(uai));
+        Assert.Equal((0, 0), await fixture.EcritAsync(uai));
         var attente = Path.Combine(ImportsEnAttente.Racine, Guid.Parse((await page.Locator("input[name=Attente]").GetAttributeAsync("value"))!).ToString("N"));
         Assert.True(Directory.Exists(attente));
 
@@ -55,7 +55,7 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(import).ToContainTextAsync($"ElevesSansAdresses.xml, ResponsablesAvecAdresses.xml, sts_emp_{uai}_{AnneeCourante}.xml");
         await Assertions.Expect(import).ToContainTextAsync("Apprenants : créés 3, rejetés 2 ; Responsables : créés 2");
         await AssertFitsThePhoneAsync(page);
-        Assert.Equal((3, 1), await EcritAsync(uai));
+        Assert.Equal((3, 1), await fixture.EcritAsync(uai));
         Assert.False(Directory.Exists(attente));
 
         // The new learners' codes, to hand out.
@@ -101,15 +101,5 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(rejets.GetByRole(AriaRole.Row).Filter(new() { HasText = "1099" })).ToContainTextAsync("INE 120456791AD présent plusieurs fois");
         await Assertions.Expect(page.GetByText("Apprenants sans division : 1")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Comptes créés : 5")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Learners and imports of the establishment in the database.</summary>
-    private async Task<(int Apprenants, int Imports)> EcritAsync(string uai)
-    {
-        using var scope = fixture.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        return (await db.Apprenants.IgnoreQueryFilters().CountAsync(a => a.EtablissementId == etablissement),
-            await db.ImportsSiecle.IgnoreQueryFilters().CountAsync(i => i.EtablissementId == etablissement));
     }
 }

@@ -5,6 +5,7 @@ using Cpro.Etablissements.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -130,6 +131,16 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await Task.Delay(100);
         }
         throw new TimeoutException($"Aucun courriel pour {destinataire}.");
+    }
+
+    /// <summary>Learners and imports of an establishment in the database: what an import wrote, or did not.</summary>
+    public async Task<(int Apprenants, int Imports)> EcritAsync(string uai)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
+        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
+        return (await db.Apprenants.IgnoreQueryFilters().CountAsync(a => a.EtablissementId == etablissement),
+            await db.ImportsSiecle.IgnoreQueryFilters().CountAsync(i => i.EtablissementId == etablissement));
     }
 
     private sealed record TokenResponse(string AccessToken);

@@ -73,15 +73,15 @@ public sealed partial class ImportSiecleTests(CproFactory factory)
             Assert.Contains("Seul l'utilisateur qui a prévisualisé ces fichiers peut en confirmer l'import, dans le même établissement.", refus, StringComparison.Ordinal);
             Assert.DoesNotContain("Import terminé.", refus, StringComparison.Ordinal);
         }
-        Assert.Equal((0, 0), await EcritAsync(uai));
-        Assert.Equal((0, 0), await EcritAsync(autre));
+        Assert.Equal((0, 0), await factory.EcritAsync(uai));
+        Assert.Equal((0, 0), await factory.EcritAsync(autre));
 
         Assert.Contains("Import terminé.", await EnvoyerAsync(administrateur, Page, "confirmation", [("Attente", attente)]), StringComparison.Ordinal);
-        Assert.Equal((1, 1), await EcritAsync(uai));
+        Assert.Equal((1, 1), await factory.EcritAsync(uai));
         Assert.False(Directory.Exists(Path.Combine(ImportsEnAttente.Racine, Guid.Parse(attente).ToString("N"))));
         var encore = await EnvoyerAsync(administrateur, Page, "confirmation", [("Attente", attente)]);
         Assert.Contains("Cette prévisualisation a expiré ou a déjà été importée : déposez à nouveau les fichiers.", encore, StringComparison.Ordinal);
-        Assert.Equal((1, 1), await EcritAsync(uai));
+        Assert.Equal((1, 1), await factory.EcritAsync(uai));
     }
 
     [Fact]
@@ -96,13 +96,13 @@ public sealed partial class ImportSiecleTests(CproFactory factory)
 
         Assert.Contains("Choisissez au moins un fichier d'export", vide, StringComparison.Ordinal);
         Assert.Contains($"Les fichiers dépassent la taille autorisée ({CproFactory.ImportMaxMo} Mo).", trop, StringComparison.Ordinal);
-        Assert.Equal((0, 0), await EcritAsync(uai));
+        Assert.Equal((0, 0), await factory.EcritAsync(uai));
 
         var import = await EnvoyerAsync(administrateur, Page, "fichiers", [("Mode", "import")], ("ElevesSansAdresses.xml", Octets(Eleves(uai))));
 
         Assert.Contains("Import terminé.", import, StringComparison.Ordinal);
         Assert.DoesNotContain("Confirmer l'import", import, StringComparison.Ordinal);
-        Assert.Equal((1, 1), await EcritAsync(uai));
+        Assert.Equal((1, 1), await factory.EcritAsync(uai));
     }
 
     private static string Eleves(string uai) => Siecle.Fixtures.Eleves(uai, [new Eleve("1001", "120456789AB", "MARTIN", "Léa", "2MELEC1")]);
@@ -134,16 +134,6 @@ public sealed partial class ImportSiecleTests(CproFactory factory)
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, html);
         return WebUtility.HtmlDecode(html);
-    }
-
-    /// <summary>Learners and imports of an establishment in the database.</summary>
-    private async Task<(int Apprenants, int Imports)> EcritAsync(string uai)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        return (await db.Apprenants.IgnoreQueryFilters().CountAsync(a => a.EtablissementId == etablissement),
-            await db.ImportsSiecle.IgnoreQueryFilters().CountAsync(i => i.EtablissementId == etablissement));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
