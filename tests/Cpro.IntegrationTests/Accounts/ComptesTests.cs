@@ -1,11 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Cpro.Etablissements;
+using Cpro.Etablissements.Domain;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
 
 namespace Cpro.IntegrationTests.Accounts;
@@ -51,6 +56,32 @@ public sealed partial class ComptesTests(CproFactory factory)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = code })).StatusCode);
         var liste = await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/utilisateurs?manuel=true");
         Assert.False(liste!.Single(u => u.GetProperty("login").GetString() == login).GetProperty("codeProvisoireEnAttente").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_key_of_the_temporary_codes_is_created_once_when_two_transactions_race_for_it()
+    {
+        var (uai, _) = await EtablissementAsync();
+        using var premier = factory.Services.CreateScope();
+        var db = premier.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
+        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        using var cle = await premier.ServiceProvider.GetRequiredService<CodesProvisoires>().CleAsync(etablissement, default);
+
+        var concurrente = Task.Run(async () =>
+        {
+            using var second = factory.Services.CreateScope();
+            return await second.ServiceProvider.GetRequiredService<CodesProvisoires>().CleAsync(etablissement, default);
+        });
+        await Task.Delay(300);
+        Assert.False(concurrente.IsCompleted);
+        var compte = Guid.NewGuid();
+        var chiffre = cle.Chiffrer(compte, "abcDEF234xyz");
+        await transaction.CommitAsync();
+
+        using var autre = await concurrente;
+        Assert.Equal("abcDEF234xyz", autre.Dechiffrer(compte, chiffre));
+        Assert.ThrowsAny<CryptographicException>(() => autre.Dechiffrer(Guid.NewGuid(), chiffre));
     }
 
     [Fact]

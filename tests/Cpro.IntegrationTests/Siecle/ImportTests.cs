@@ -64,10 +64,35 @@ public sealed class ImportTests(CproFactory factory)
         Assert.Equal("Léa", apprenant.Prenom);
         var compte = await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == apprenant.UtilisateurId);
         using var scope = factory.Services.CreateScope();
-        var code = scope.ServiceProvider.GetRequiredService<Comptes>().CodeProvisoire(compte);
+        using var cle = await scope.ServiceProvider.GetRequiredService<CodesProvisoires>().CleAsync(compte.EtablissementId, default);
+        var code = cle.Dechiffrer(compte.Id, compte.CodeProvisoire!);
         Assert.Matches("^[a-zA-Z2-9]{12}$", code);
-        Assert.DoesNotContain(code!, compte.Identifiants.MotDePasseHash, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(await factory.TokenAsync(compte.Identifiants.Login, code!)));
+        Assert.DoesNotContain(code, compte.Identifiants.MotDePasseHash, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, compte.CodeProvisoire!, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(await factory.TokenAsync(compte.Identifiants.Login, code)));
+    }
+
+    [Fact]
+    public async Task New_logins_skip_every_login_taken_on_the_platform_suffixed_ones_included()
+    {
+        // Letters only: a name of its own across test runs, whose logins have no other root.
+        var nom = "Dupre" + new string([.. Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26))]);
+        var (autre, adminAutre) = await EtablissementAsync();
+        await ImporterAsync(adminAutre, autre, ("eleves.xml", Octets(Eleves(autre,
+            [Lea with { Id = "1", Ine = null, Nom = nom }, Lea with { Id = "2", Ine = null, Nom = nom }, Lea with { Id = "3", Ine = null, Nom = nom + "2" }]))));
+        var (uai, admin) = await EtablissementAsync();
+
+        await ImporterAsync(admin, uai, ("eleves.xml", Octets(Eleves(uai,
+            [Lea with { Id = "1", Ine = null, Nom = nom }, Lea with { Id = "2", Ine = null, Nom = nom }, Lea with { Id = "3", Ine = null, Nom = nom + "2" }]))));
+
+        var racine = $"lea.{nom.ToLowerInvariant()}";
+        await using var db = Db();
+        var logins = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.Identifiants.Login.StartsWith(racine))
+            .Join(db.Etablissements, u => u.EtablissementId, e => e.Id, (u, e) => new { e.Uai, u.Identifiants.Login }).ToListAsync();
+        // In the first establishment « lea.x », « lea.x2 » (namesake) and « lea.x22 » (a base ending in a digit, then its suffix);
+        // in the second, each base continues after what is taken.
+        Assert.Equal([racine, racine + "2", racine + "22"], logins.Where(l => l.Uai == autre).Select(l => l.Login).Order());
+        Assert.Equal([racine + "23", racine + "3", racine + "4"], logins.Where(l => l.Uai == uai).Select(l => l.Login).Order());
     }
 
     [Fact]

@@ -29,6 +29,7 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
     public DbSet<Mef> Mefs => Set<Mef>();
     public DbSet<ImportSiecle> ImportsSiecle => Set<ImportSiecle>();
     public DbSet<Logo> Logos => Set<Logo>();
+    public DbSet<CleCodesProvisoires> ClesCodesProvisoires => Set<CleCodesProvisoires>();
     public DbSet<Courriel> Courriels => Set<Courriel>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -49,6 +50,11 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
             e.HasKey(x => x.EtablissementId);
             e.Property(x => x.Type).HasMaxLength(20);
             e.HasOne<Etablissement>().WithOne().HasForeignKey<Logo>(x => x.EtablissementId);
+        });
+        modelBuilder.Entity<CleCodesProvisoires>(e =>
+        {
+            e.HasKey(x => x.EtablissementId);
+            e.HasOne<Etablissement>().WithOne().HasForeignKey<CleCodesProvisoires>(x => x.EtablissementId);
         });
         modelBuilder.Entity<Courriel>(e =>
         {

@@ -41,6 +41,7 @@ public sealed class EtablissementsModule : ICproModule
         services.AddScoped<IStartupTask, DemoSeed>();
         services.AddDataProtection().SetApplicationName("Cpro").PersistKeysToDbContext<EtablissementsDbContext>();
         services.AddScoped<Comptes>();
+        services.AddScoped<CodesProvisoires>();
         services.AddScoped<Connexions>();
         services.AddMemoryCache();
         services.AddScoped<IComptesActifs, ComptesActifs>();

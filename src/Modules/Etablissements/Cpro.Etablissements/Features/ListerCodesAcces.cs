@@ -21,7 +21,7 @@ internal static class ListerCodesAcces
 
     internal sealed record AccesDto(string Login, string Nom, string Prenom, string? Division, IReadOnlyList<string> Profils, string Code);
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, Comptes comptes) : IQueryHandler<Query, IReadOnlyList<AccesDto>>
+    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, CodesProvisoires codes) : IQueryHandler<Query, IReadOnlyList<AccesDto>>
     {
         public async ValueTask<IReadOnlyList<AccesDto>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -41,10 +41,11 @@ internal static class ListerCodesAcces
                 where query.Division == null || query.Division == "" || (a != null && a.Division == query.Division)
                 select new { Utilisateur = u, Division = a == null ? null : a.Division })
                 .ToListAsync(cancellationToken);
+            using var cle = await codes.CleAsync(etablissement.Id, cancellationToken);
             return [.. lignes
                 .OrderBy(l => l.Division ?? "\uffff", StringComparer.Ordinal).ThenBy(l => l.Utilisateur.Nom).ThenBy(l => l.Utilisateur.Prenom)
                 .Select(l => new AccesDto(l.Utilisateur.Identifiants.Login, l.Utilisateur.Nom, l.Utilisateur.Prenom, l.Division,
-                    l.Utilisateur.Profils, comptes.CodeProvisoire(l.Utilisateur)!))];
+                    l.Utilisateur.Profils, cle.Dechiffrer(l.Utilisateur.Id, l.Utilisateur.CodeProvisoire!)))];
         }
     }
 

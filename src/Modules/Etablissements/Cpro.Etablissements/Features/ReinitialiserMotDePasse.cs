@@ -25,7 +25,7 @@ internal static class ReinitialiserMotDePasse
         {
             var etablissement = await GestionComptes.EtablissementAsync(db, user, command.Uai, cancellationToken);
             var utilisateur = await GestionComptes.UtilisateurAsync(db, etablissement, command.Id, cancellationToken);
-            var code = comptes.RenouvelerCode(utilisateur);
+            var code = await comptes.RenouvelerCodeAsync(utilisateur, cancellationToken);
             var courriel = !string.IsNullOrEmpty(utilisateur.Email) && etablissement.PeutCreerUtilisateurs;
             if (courriel)
             {

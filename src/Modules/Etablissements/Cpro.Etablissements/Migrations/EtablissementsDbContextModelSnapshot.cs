@@ -91,6 +91,20 @@ namespace Cpro.Etablissements.Migrations
                     b.ToTable("AdministrateursPlateforme", "etablissements");
                 });
 
+            modelBuilder.Entity("Cpro.Etablissements.Domain.CleCodesProvisoires", b =>
+                {
+                    b.Property<Guid>("EtablissementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CleProtegee")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("EtablissementId");
+
+                    b.ToTable("ClesCodesProvisoires", "etablissements");
+                });
+
             modelBuilder.Entity("Cpro.Etablissements.Domain.Etablissement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -614,6 +628,15 @@ namespace Cpro.Etablissements.Migrations
                         });
 
                     b.Navigation("Identifiants")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cpro.Etablissements.Domain.CleCodesProvisoires", b =>
+                {
+                    b.HasOne("Cpro.Etablissements.Domain.Etablissement", null)
+                        .WithOne()
+                        .HasForeignKey("Cpro.Etablissements.Domain.CleCodesProvisoires", "EtablissementId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -6,7 +6,7 @@ namespace Cpro.Etablissements.Siecle;
 /// the INE across establishments. Only what features use is kept: no address, no phone number.</summary>
 internal sealed class Apprenant : IEtablissementOwned
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid EtablissementId { get; set; }
     public required string EleveId { get; init; }
     public string? Ine { get; set; }
@@ -29,7 +29,7 @@ internal sealed class Apprenant : IEtablissementOwned
 /// <summary>A parent or guardian (BEE_RESPONSABLES): name only, and the learners they are responsible for.</summary>
 internal sealed class Responsable : IEtablissementOwned
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid EtablissementId { get; set; }
     public required string PersonneId { get; init; }
     public string? Civilite { get; set; }
@@ -43,7 +43,7 @@ internal sealed class Responsable : IEtablissementOwned
 /// <summary>A staff member (STS-web INDIVIDU).</summary>
 internal sealed class Personnel : IEtablissementOwned
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid EtablissementId { get; set; }
     public required string StsId { get; init; }
     public string? Civilite { get; set; }
@@ -62,7 +62,7 @@ internal sealed class Structure : IEtablissementOwned
     public const string TypeDivision = "D";
     public const string TypeGroupe = "G";
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid EtablissementId { get; set; }
     public required string Type { get; init; }
     public required string Code { get; init; }
@@ -79,7 +79,7 @@ internal sealed class Structure : IEtablissementOwned
 /// <summary>A MEF label (STS NOMENCLATURES or BEE_NOMENCLATURES).</summary>
 internal sealed class Mef : IEtablissementOwned
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid EtablissementId { get; set; }
     public required string Code { get; init; }
     public required string Libelle { get; set; }
@@ -88,7 +88,7 @@ internal sealed class Mef : IEtablissementOwned
 /// <summary>One import kept: who, when, which files, and its report.</summary>
 internal sealed class ImportSiecle : IEtablissementOwned
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid EtablissementId { get; set; }
     public required string Par { get; init; }
     public DateTimeOffset Le { get; init; }
