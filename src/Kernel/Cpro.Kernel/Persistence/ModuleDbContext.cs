@@ -27,7 +27,14 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentUser cur
                      .Where(e => typeof(IEtablissementOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null))
         {
             entity.SetQueryFilter(EtablissementFilter(entity.ClrType));
-            modelBuilder.Entity(entity.ClrType).HasIndex(nameof(IEtablissementOwned.EtablissementId));
+            // Every query filters on the establishment; a key or index that starts with it already serves, and one more
+            // index would only slow the writes (an import inserts thousands of rows).
+            var couvert = entity.GetIndexes().Select(i => i.Properties).Append(entity.FindPrimaryKey()?.Properties ?? [])
+                .Any(p => p.Count > 0 && p[0].Name == nameof(IEtablissementOwned.EtablissementId));
+            if (!couvert)
+            {
+                modelBuilder.Entity(entity.ClrType).HasIndex(nameof(IEtablissementOwned.EtablissementId));
+            }
         }
     }
 

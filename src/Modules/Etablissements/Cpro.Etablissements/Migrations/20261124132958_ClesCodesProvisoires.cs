@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cpro.Etablissements.Migrations
 {
     /// <inheritdoc />
-    public partial class ClesCodesProvisoires : Migration
+    internal partial class ClesCodesProvisoires : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -5,7 +5,7 @@
 namespace Cpro.Etablissements.Migrations
 {
     /// <inheritdoc />
-    public partial class LoginsParRacine : Migration
+    internal partial class LoginsParRacine : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

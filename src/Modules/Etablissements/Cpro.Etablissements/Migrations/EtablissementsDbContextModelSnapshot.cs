@@ -202,8 +202,6 @@ namespace Cpro.Etablissements.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EtablissementId");
-
                     b.HasIndex("EtablissementId", "Module")
                         .IsUnique();
 
@@ -341,8 +339,6 @@ namespace Cpro.Etablissements.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EtablissementId");
-
                     b.HasIndex("Ine");
 
                     b.HasIndex("EtablissementId", "EleveId")
@@ -378,8 +374,6 @@ namespace Cpro.Etablissements.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EtablissementId");
-
                     b.HasIndex("EtablissementId", "Le");
 
                     b.ToTable("ImportsSiecle", "etablissements");
@@ -405,8 +399,6 @@ namespace Cpro.Etablissements.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EtablissementId");
 
                     b.HasIndex("EtablissementId", "Code")
                         .IsUnique();
@@ -461,8 +453,6 @@ namespace Cpro.Etablissements.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EtablissementId");
-
                     b.HasIndex("EtablissementId", "StsId")
                         .IsUnique();
 
@@ -505,8 +495,6 @@ namespace Cpro.Etablissements.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EtablissementId");
 
                     b.HasIndex("EtablissementId", "PersonneId")
                         .IsUnique();
@@ -553,8 +541,6 @@ namespace Cpro.Etablissements.Migrations
                         .HasColumnType("character varying(1)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EtablissementId");
 
                     b.HasIndex("EtablissementId", "Type", "Code")
                         .IsUnique();

@@ -75,8 +75,6 @@ namespace Cpro.Periodes.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EtablissementId");
-
                     b.HasIndex("EtablissementId", "ApprenantId");
 
                     b.HasIndex("EtablissementId", "TuteurId");
@@ -147,8 +145,6 @@ namespace Cpro.Periodes.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EtablissementId");
 
                     b.HasIndex("EtablissementId", "Referentiel", "NiveauClasse");
 
@@ -273,8 +269,6 @@ namespace Cpro.Periodes.Migrations
                         .HasColumnType("smallint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EtablissementId");
 
                     b.HasIndex("EtablissementId", "AnneeScolaire", "Referentiel", "NiveauClasse");
 

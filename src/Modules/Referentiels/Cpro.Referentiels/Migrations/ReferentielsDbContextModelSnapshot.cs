@@ -51,8 +51,6 @@ namespace Cpro.Referentiels.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EtablissementId");
-
                     b.HasIndex("ReferentielCode");
 
                     b.HasIndex("EtablissementId", "ReferentielCode")

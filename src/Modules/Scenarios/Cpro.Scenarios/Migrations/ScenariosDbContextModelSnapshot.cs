@@ -121,8 +121,6 @@ namespace Cpro.Scenarios.Migrations
 
                     b.HasKey("EtablissementId");
 
-                    b.HasIndex("EtablissementId");
-
                     b.ToTable("ParametresSuivi", "scenarios");
                 });
 
@@ -173,8 +171,6 @@ namespace Cpro.Scenarios.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EtablissementId");
 
                     b.HasIndex("EtablissementId", "ApprenantId");
 
@@ -318,8 +314,6 @@ namespace Cpro.Scenarios.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EtablissementId");
 
                     b.HasIndex("EtablissementId", "Referentiel", "NiveauClasse");
 
