@@ -96,6 +96,31 @@ public sealed class ImportTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task Imports_at_the_same_time_wait_for_one_another_and_namesakes_elsewhere_get_other_logins()
+    {
+        var nom = "Lambert" + new string([.. Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26))]);
+        var eleves = Enumerable.Range(1, 40).Select(i => Lea with { Id = $"{i}", Ine = null, Nom = nom }).ToList();
+        var (uai, admin) = await EtablissementAsync();
+        var (autre, adminAutre) = await EtablissementAsync();
+
+        var rapports = await Task.WhenAll(
+            ImporterAsync(admin, uai, ("eleves.xml", Octets(Eleves(uai, eleves)))),
+            ImporterAsync(admin, uai, ("eleves.xml", Octets(Eleves(uai, eleves)))),
+            ImporterAsync(adminAutre, autre, ("eleves.xml", Octets(Eleves(autre, eleves)))));
+
+        // One of the two imports of the same establishment created the learners; the other, run after it, found them.
+        var memes = rapports[..2].Select(r => r.GetProperty("apprenants"))
+            .Select(a => (a.GetProperty("crees").GetInt32(), a.GetProperty("inchanges").GetInt32())).Order().ToList();
+        Assert.Equal([(0, 40), (40, 0)], memes);
+        Assert.Equal(40, rapports[2].GetProperty("apprenants").GetProperty("crees").GetInt32());
+        await using var db = Db();
+        var logins = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.Identifiants.Login.StartsWith($"lea.{nom.ToLowerInvariant()}"))
+            .Select(u => u.Identifiants.Login).ToListAsync();
+        Assert.Equal(80, logins.Count);
+        Assert.Equal(80, logins.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Re_import_updates_the_changed_deactivates_the_absent_creates_the_new_and_keeps_logins()
     {
         var (uai, admin) = await EtablissementAsync();

@@ -19,6 +19,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         CancellationToken cancellationToken)
     {
         Verifier(etablissement, exports);
+        await Verrous.ImportAsync(db, etablissement.Id, cancellationToken);
         var rapport = new RapportImport { Simulation = simulation, Fichiers = [.. exports.Select(e => new FichierLu(e.NomFichier, e.Type))] };
         var maintenant = clock.GetUtcNow();
         var nouveauxComptes = new List<(string Prenom, string Nom, string Profil, string Source, Action<Guid> Lier)>();
