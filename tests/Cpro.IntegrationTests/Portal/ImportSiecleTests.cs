@@ -85,6 +85,28 @@ public sealed partial class ImportSiecleTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task Previewed_files_wait_encrypted_and_an_altered_one_is_refused_in_French()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        using var administrateur = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur));
+
+        var apercu = await EnvoyerAsync(administrateur, Page, "fichiers", [("Mode", "previsualisation")], ("ElevesSansAdresses.xml", Octets(Eleves(uai))));
+
+        var dossier = Path.Combine(ImportsEnAttente.Racine, Guid.Parse(AttenteRegex().Match(apercu).Groups[1].Value).ToString("N"));
+        var fichier = Assert.Single(Directory.GetFiles(dossier), f => !f.EndsWith(".json", StringComparison.Ordinal));
+        var stocke = await File.ReadAllBytesAsync(fichier);
+        foreach (var clair in new[] { "BEE_ELEVES", "MARTIN", "120456789AB" })
+        {
+            Assert.Equal(-1, stocke.AsSpan().IndexOf(System.Text.Encoding.Latin1.GetBytes(clair)));
+        }
+        stocke[^1] ^= 0xFF;
+        await File.WriteAllBytesAsync(fichier, stocke);
+        var refus = await EnvoyerAsync(administrateur, Page, "confirmation", [("Attente", AttenteRegex().Match(apercu).Groups[1].Value)]);
+        Assert.Contains("Les fichiers de cette prévisualisation ne peuvent plus être lus sur le serveur : déposez-les à nouveau.", refus, StringComparison.Ordinal);
+        Assert.Equal((0, 0), await factory.EcritAsync(uai));
+    }
+
+    [Fact]
     public async Task Import_without_preview_writes_at_once_and_no_file_or_too_much_is_refused_in_French()
     {
         var uai = await factory.CreerEtablissementAsync();

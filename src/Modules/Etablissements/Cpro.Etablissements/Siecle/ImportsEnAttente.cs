@@ -1,16 +1,21 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Cpro.Etablissements.Features;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Cpro.Etablissements.Siecle;
 
 /// <summary>The files of a preview, kept on the server for an hour so the import is confirmed without sending them again.
-/// Only the user who previewed them may import them, into the same establishment.</summary>
-internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser user, TimeProvider clock)
+/// Only the user who previewed them may import them, into the same establishment. They hold minors' names and birth
+/// dates: they are written encrypted (Data Protection), never as they came.</summary>
+internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser user, TimeProvider clock, IDataProtectionProvider protection)
 {
     private const string Metadonnees = "attente.json";
     private static readonly TimeSpan Duree = TimeSpan.FromHours(1);
+
+    private readonly IDataProtector _protecteur = protection.CreateProtector("Cpro.Etablissements.ImportsEnAttente");
 
     public static string Racine { get; } = Path.Combine(Path.GetTempPath(), "cpro-imports");
 
@@ -23,12 +28,12 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
         Nettoyer();
         var id = Guid.NewGuid();
         var dossier = Directory.CreateDirectory(Dossier(id)).FullName;
-        // Stored under their rank: a name chosen by the browser never becomes a path.
         for (var i = 0; i < fichiers.Count; i++)
         {
             await using var source = fichiers[i].Ouvrir();
-            await using var copie = File.Create(Path.Combine(dossier, $"{i}.xml"));
-            await source.CopyToAsync(copie, cancellationToken);
+            using var contenu = new MemoryStream();
+            await source.CopyToAsync(contenu, cancellationToken);
+            await File.WriteAllBytesAsync(Chemin(dossier, i), Protecteur(id).Protect(contenu.ToArray()), cancellationToken);
         }
         var attente = new Attente(etablissement.Id, Utilisateur(), clock.GetUtcNow(), [.. fichiers.Select(f => f.Nom)]);
         await File.WriteAllTextAsync(Path.Combine(dossier, Metadonnees), JsonSerializer.Serialize(attente), cancellationToken);
@@ -52,7 +57,21 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
         {
             throw new InterditException("Seul l'utilisateur qui a prévisualisé ces fichiers peut en confirmer l'import, dans le même établissement.");
         }
-        return [.. attente.Fichiers.Select((nom, i) => new ImporterSiecle.Fichier(nom, () => File.OpenRead(Path.Combine(dossier, $"{i}.xml"))))];
+        var fichiers = new List<ImporterSiecle.Fichier>(attente.Fichiers.Count);
+        for (var i = 0; i < attente.Fichiers.Count; i++)
+        {
+            byte[] contenu;
+            try
+            {
+                contenu = Protecteur(id).Unprotect(await File.ReadAllBytesAsync(Chemin(dossier, i), cancellationToken));
+            }
+            catch (Exception e) when (e is CryptographicException or IOException)
+            {
+                throw new IntrouvableException("Les fichiers de cette prévisualisation ne peuvent plus être lus sur le serveur : déposez-les à nouveau.");
+            }
+            fichiers.Add(new ImporterSiecle.Fichier(attente.Fichiers[i], () => new MemoryStream(contenu, writable: false)));
+        }
+        return fichiers;
     }
 
     public static void Supprimer(Guid id)
@@ -64,6 +83,12 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
     }
 
     private static string Dossier(Guid id) => Path.Combine(Racine, id.ToString("N"));
+
+    /// <summary>Bound to its preview: a file moved into another preview's folder does not decrypt.</summary>
+    private IDataProtector Protecteur(Guid id) => _protecteur.CreateProtector(id.ToString("N"));
+
+    /// <summary>Stored under their rank: a name chosen by the browser never becomes a path.</summary>
+    private static string Chemin(string dossier, int rang) => Path.Combine(dossier, $"{rang}.bin");
 
     private Guid Utilisateur() => user.UserId ?? throw new InterditException();
 
