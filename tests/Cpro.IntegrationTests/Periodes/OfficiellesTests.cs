@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.IntegrationTests.Scenarios;
 using Cpro.Kernel.Identity;
@@ -9,7 +11,7 @@ using static Cpro.IntegrationTests.Siecle.Fixtures;
 namespace Cpro.IntegrationTests.Periodes;
 
 [Collection(CproCollection.Name)]
-public sealed class OfficiellesTests(CproFactory factory)
+public sealed partial class OfficiellesTests(CproFactory factory)
 {
     private const int Annee = 2026;
 
@@ -27,8 +29,28 @@ public sealed class OfficiellesTests(CproFactory factory)
     ];
 
     internal static Task<HttpResponseMessage> EnregistrerAsync(HttpClient client, string niveau, IEnumerable<object> periodes, int? annee = Annee,
-        string referentiel = Classe.Referentiel) =>
-        client.PutAsJsonAsync($"/api/periodes/officielles/{referentiel}/{niveau}{(annee is null ? "" : $"?annee={annee}")}", new { periodes });
+        string referentiel = Classe.Referentiel, string? version = null) =>
+        client.PutAsJsonAsync($"/api/periodes/officielles/{referentiel}/{niveau}{(annee is null ? "" : $"?annee={annee}")}", new { version, periodes });
+
+    private static readonly object[] Semestres =
+        [Periode("semestre", "Semestre 1", "2026-09-01", "2027-01-31"), Periode("semestre", "Semestre 2", "2027-02-01", "2027-07-04")];
+
+    /// <summary>A level's set as read before editing it: { version, periodes }.</summary>
+    private static async Task<JsonElement> LireNiveauAsync(HttpClient client, string niveau = "SECONDE") =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/periodes/officielles/{Classe.Referentiel}/{niveau}?annee={Annee}");
+
+    private static string Version(JsonElement jeu) => jeu.GetProperty("version").GetString()!;
+
+    private static JsonElement[] Periodes(JsonElement jeu) => [.. jeu.GetProperty("periodes").EnumerateArray()];
+
+    /// <summary>The 409's message, naming who saved the set as stored and when.</summary>
+    private static string ModifieesDepuis(JsonElement stocke)
+    {
+        var periode = Periodes(stocke)[0];
+        var le = periode.GetProperty("modifieLe").GetDateTimeOffset().ToLocalTime();
+        return string.Create(CultureInfo.InvariantCulture, $"Les périodes officielles de ce niveau ont été modifiées par {periode.GetProperty("modifiePar").GetString()} "
+            + $"le {le:dd/MM/yyyy à HH:mm} depuis votre lecture : rechargez la page pour voir leur état actuel, puis recommencez.");
+    }
 
     private static async Task<JsonElement[]> LireAsync(HttpClient client, string niveau = "SECONDE", int annee = Annee) =>
         (await client.GetFromJsonAsync<JsonElement[]>($"/api/periodes/officielles?annee={annee}&referentiel={Classe.Referentiel}&niveau={niveau}"))!;
@@ -206,4 +228,97 @@ public sealed class OfficiellesTests(CproFactory factory)
             StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await eleve.GetAsync(url)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_save_from_a_stale_copy_gets_409_naming_who_saved_since_and_writes_nothing()
+    {
+        var classe = await Classe.CreerAsync(factory);
+        using var chef = await factory.ClientAsync(await factory.CreerUtilisateurAsync(classe.Uai, Profils.ChefEtablissement));
+        var lue = Version(await LireNiveauAsync(chef));
+        (await EnregistrerAsync(classe.Ddftp, "SECONDE", Calendrier(Annee), version: lue)).EnsureSuccessStatusCode();
+        var stocke = await LireNiveauAsync(chef);
+
+        var reponse = await EnregistrerAsync(chef, "SECONDE", Semestres, version: lue);
+
+        Assert.Equal(ModifieesDepuis(stocke), (await reponse.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal(stocke.GetRawText(), (await LireNiveauAsync(chef)).GetRawText());
+        // Another level is another set, with its own version.
+        (await EnregistrerAsync(chef, "PREMIERE", Semestres, version: Version(await LireNiveauAsync(chef, "PREMIERE")))).EnsureSuccessStatusCode();
+        Assert.Equal(stocke.GetRawText(), (await LireNiveauAsync(chef)).GetRawText());
+    }
+
+    [Fact]
+    public async Task A_save_from_the_current_version_succeeds_and_answers_the_new_version()
+    {
+        var classe = await Classe.CreerAsync(factory);
+        var vide = await LireNiveauAsync(classe.Ddftp);
+        Assert.Empty(Periodes(vide));
+
+        var premiere = await (await EnregistrerAsync(classe.Ddftp, "SECONDE", Calendrier(Annee), version: Version(vide))).Content.ReadFromJsonAsync<JsonElement>();
+        // The same periods saved again are new rows: a new version all the same.
+        var seconde = await (await EnregistrerAsync(classe.Ddftp, "SECONDE", Calendrier(Annee), version: Version(premiere))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(["Trimestre 1", "Trimestre 2", "PFMP 1", "Trimestre 3", "PFMP 2", "Date limite CCF U31"], Libelles(Periodes(premiere)));
+        Assert.Equal(3, new[] { Version(vide), Version(premiere), Version(seconde) }.Distinct().Count());
+        var stocke = await LireNiveauAsync(classe.Ddftp);
+        Assert.Equal(Version(seconde), Version(stocke));
+        Assert.Equal(Periodes(seconde).Select(p => p.GetProperty("id").GetGuid()), Periodes(stocke).Select(p => p.GetProperty("id").GetGuid()));
+        // An API client may leave the version out: the set is replaced without a check.
+        (await EnregistrerAsync(classe.Ddftp, "SECONDE", [])).EnsureSuccessStatusCode();
+        var retirees = await EnregistrerAsync(classe.Ddftp, "SECONDE", Semestres, version: Version(seconde));
+        Assert.Equal("Les périodes officielles de ce niveau ont été retirées depuis votre lecture : rechargez la page pour voir leur état actuel, puis recommencez.",
+            (await retirees.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Empty(Periodes(await LireNiveauAsync(classe.Ddftp)));
+    }
+
+    [Fact]
+    public async Task Two_saves_at_once_from_the_same_version_one_is_kept_and_the_other_gets_409()
+    {
+        var classe = await Classe.CreerAsync(factory);
+        using var chef = await factory.ClientAsync(await factory.CreerUtilisateurAsync(classe.Uai, Profils.ChefEtablissement));
+
+        // From the empty set first (no row for the two to meet on), then from the set just kept.
+        for (var tour = 0; tour < 2; tour++)
+        {
+            var lue = Version(await LireNiveauAsync(classe.Ddftp));
+            var reponses = await Task.WhenAll(
+                EnregistrerAsync(classe.Ddftp, "SECONDE", Calendrier(Annee), version: lue), EnregistrerAsync(chef, "SECONDE", Semestres, version: lue));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], reponses.Select(r => r.StatusCode).Order());
+            var gagnante = await reponses.Single(r => r.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<JsonElement>();
+            var stocke = await LireNiveauAsync(classe.Ddftp);
+            Assert.Equal(ModifieesDepuis(stocke),
+                (await reponses.Single(r => r.StatusCode == HttpStatusCode.Conflict).AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+            Assert.Equal(Version(gagnante), Version(stocke));
+            Assert.Equal(Libelles(Periodes(gagnante)), Libelles(Periodes(stocke)));
+        }
+    }
+
+    [Fact]
+    public async Task The_page_posts_the_version_it_showed_and_shows_the_conflict_in_its_alert()
+    {
+        var classe = await Classe.CreerAsync(factory);
+        using var chef = await factory.ClientAsync(await factory.CreerUtilisateurAsync(classe.Uai, Profils.ChefEtablissement));
+        var url = $"/periodes/officielles?referentiel={Classe.Referentiel}&niveau=SECONDE&annee={Annee}";
+        var formulaire = await classe.Ddftp.GetStringAsync(url);
+        var lue = Version(await LireNiveauAsync(classe.Ddftp));
+        Assert.Contains($"<input type=\"hidden\" name=\"version\" value=\"{lue}\"", formulaire, StringComparison.Ordinal);
+        (await EnregistrerAsync(chef, "SECONDE", Calendrier(Annee), version: lue)).EnsureSuccessStatusCode();
+        var stocke = await LireNiveauAsync(chef);
+
+        var reponse = await classe.Ddftp.PostAsync(url, new FormUrlEncodedContent(
+        [
+            new("_handler", "periodes"), new("__RequestVerificationToken", JetonRegex().Match(formulaire).Groups[1].Value), new("version", lue),
+            new("action", "enregistrer"), new("type", "semestre"), new("libelle", "Semestre 1"), new("debut", "2026-09-01"), new("fin", "2027-01-31"),
+        ]));
+
+        var page = WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Matches($"role=\"alert\">\\s*{Regex.Escape(ModifieesDepuis(stocke))}\\s*<a href=\"{Regex.Escape(url)}\">Afficher les périodes actuelles</a>", page);
+        Assert.Contains("value=\"Semestre 1\"", page, StringComparison.Ordinal);
+        Assert.Equal(stocke.GetRawText(), (await LireNiveauAsync(chef)).GetRawText());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex JetonRegex();
 }

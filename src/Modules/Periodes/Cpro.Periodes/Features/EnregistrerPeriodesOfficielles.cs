@@ -13,15 +13,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Cpro.Periodes.Features;
 
 /// <summary>The DDFTP (or the head) replaces at once the official periods of a diploma's class level for a school year:
-/// all are kept, or none is written.</summary>
+/// all are kept, or none is written. A save made from another version of the set than the stored one is refused with 409
+/// naming who changed it, so nobody overwrites a colleague's periods unknowingly.</summary>
 internal static class EnregistrerPeriodesOfficielles
 {
     public const int PeriodesMax = 40;
 
     internal sealed record Ligne(string? Type, string? Libelle, DateOnly? Debut, DateOnly? Fin);
 
-    internal sealed record Command(string Referentiel, string NiveauClasse, int Annee, IReadOnlyList<Ligne>? Periodes)
-        : ICommand<IReadOnlyList<PeriodeOfficielleDto>>;
+    /// <param name="Version">The set's version as read (<see cref="LirePeriodesOfficielles"/>); none replaces without checking.</param>
+    internal sealed record Command(string Referentiel, string NiveauClasse, int Annee, string? Version, IReadOnlyList<Ligne>? Periodes)
+        : ICommand<PeriodesOfficiellesNiveauDto>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -90,14 +92,24 @@ internal static class EnregistrerPeriodesOfficielles
     }
 
     internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock)
-        : ICommandHandler<Command, IReadOnlyList<PeriodeOfficielleDto>>
+        : ICommandHandler<Command, PeriodesOfficiellesNiveauDto>
     {
-        public async ValueTask<IReadOnlyList<PeriodeOfficielleDto>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<PeriodesOfficiellesNiveauDto> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesPeriodes.Ddftp(user);
             var etablissement = AccesPeriodes.Etablissement(user);
             var abonne = await AccesPeriodes.ReferentielAbonneAsync(mediator, etablissement, command.Referentiel, cancellationToken);
             abonne.VerifierNiveau(command.NiveauClasse);
+            // Saves of one set wait for one another until the commit: the second then reads the first's rows, hence
+            // another version, instead of both passing the check on the same stale rows.
+            var verrou = $"cpro.periodes-officielles:{etablissement}:{command.Referentiel}:{command.NiveauClasse}:{command.Annee}";
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({verrou}, 0))", cancellationToken);
+            var anciennes = await LirePeriodesOfficielles.DuNiveau(db.PeriodesOfficielles, command.Referentiel, command.NiveauClasse, command.Annee)
+                .ToListAsync(cancellationToken);
+            if (command.Version is not null && command.Version != PeriodesOfficiellesNiveauDto.VersionDe(anciennes))
+            {
+                throw new ConflitException(Conflit(anciennes));
+            }
             var maintenant = clock.GetUtcNow();
             var auteur = user.NomComplet ?? user.Login ?? "";
             List<PeriodeOfficielle> periodes =
@@ -120,24 +132,29 @@ internal static class EnregistrerPeriodesOfficielles
             {
                 throw new NonTraitableException(string.Join(" ", conflits));
             }
-            var anciennes = await db.PeriodesOfficielles
-                .Where(p => p.AnneeScolaire == command.Annee && p.Referentiel == command.Referentiel && p.NiveauClasse == command.NiveauClasse)
-                .ToListAsync(cancellationToken);
             db.PeriodesOfficielles.RemoveRange(anciennes);
             db.PeriodesOfficielles.AddRange(periodes);
             await db.SaveChangesAsync(cancellationToken);
-            return [.. PeriodeOfficielleDto.Ordonner(periodes).Select(PeriodeOfficielleDto.De)];
+            return PeriodesOfficiellesNiveauDto.De(periodes);
         }
+
+        /// <summary>Who saved the set now stored, and when; a set emptied since has no row left to tell.</summary>
+        private static string Conflit(IReadOnlyList<PeriodeOfficielle> actuelles) =>
+            actuelles.MaxBy(p => p.ModifieLe) is { } derniere
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"Les périodes officielles de ce niveau ont été modifiées par {derniere.ModifiePar} le {derniere.ModifieLe.ToLocalTime():dd/MM/yyyy à HH:mm} depuis votre lecture : rechargez la page pour voir leur état actuel, puis recommencez.")
+                : "Les périodes officielles de ce niveau ont été retirées depuis votre lecture : rechargez la page pour voir leur état actuel, puis recommencez.";
     }
 
-    internal sealed record Corps(IReadOnlyList<Ligne>? Periodes);
+    internal sealed record Corps(string? Version, IReadOnlyList<Ligne>? Periodes);
 
     internal sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
             app.MapPut("/officielles/{referentiel}/{niveau}", async (string referentiel, string niveau, int? annee, Corps corps, IMediator mediator,
                     TimeProvider clock, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Command(referentiel, niveau, annee ?? AnneeScolaire.Courante(clock), corps.Periodes), ct)))
-                .WithSummary("Remplacer les périodes officielles d'un niveau pour l'année (DDFTP, chef d'établissement)");
+                    TypedResults.Ok(await mediator.Send(new Command(referentiel, niveau, annee ?? AnneeScolaire.Courante(clock), corps.Version, corps.Periodes), ct)))
+                .WithSummary("Remplacer les périodes officielles d'un niveau pour l'année (DDFTP, chef d'établissement ; version : celle lue, "
+                             + "sinon 409 ; sans version, le niveau est remplacé sans contrôle)");
     }
 }
