@@ -14,9 +14,10 @@ internal sealed class EquipeScenarios : IDisposable
 {
     public const string Referentiel = "BACPRO-MELEC";
 
-    private EquipeScenarios(string uai, HttpClient auteur, HttpClient collegue, HttpClient ddftp, HttpClient eleve, HttpClient etranger)
+    private EquipeScenarios(string uai, string autreUai, HttpClient auteur, HttpClient collegue, HttpClient ddftp, HttpClient eleve, HttpClient etranger)
     {
         Uai = uai;
+        AutreUai = autreUai;
         Auteur = auteur;
         Collegue = collegue;
         Ddftp = ddftp;
@@ -25,6 +26,8 @@ internal sealed class EquipeScenarios : IDisposable
     }
 
     public string Uai { get; }
+    /// <summary>The other establishment subscribed to the same diploma, the stranger's.</summary>
+    public string AutreUai { get; }
     public HttpClient Auteur { get; }
     /// <summary>Another teacher of the establishment: reads the team's scenarios, edits none he is not co-author of.</summary>
     public HttpClient Collegue { get; }
@@ -37,7 +40,7 @@ internal sealed class EquipeScenarios : IDisposable
     {
         var uai = await AbonneAsync(factory);
         var autre = await AbonneAsync(factory);
-        return new EquipeScenarios(uai,
+        return new EquipeScenarios(uai, autre,
             await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Enseignant)),
             await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Enseignant)),
             await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Ddftp)),

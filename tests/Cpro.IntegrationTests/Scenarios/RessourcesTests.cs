@@ -139,30 +139,62 @@ public sealed class RessourcesTests(CproFactory factory)
     {
         using var equipe = await EquipeScenarios.CreerAsync(factory);
         var id = (await equipe.ScenarioAsync()).GetProperty("id").GetGuid();
-        var quota = Copie.Quota(factory.Services.GetRequiredService<IConfiguration>());
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            // The space already used, without uploading hundreds of megabytes.
-            var db = scope.ServiceProvider.GetRequiredService<ScenariosDbContext>();
-            var scenario = await db.Scenarios.IgnoreQueryFilters().SingleAsync(s => s.Id == id);
-            var occupe = new Ressource
-            {
-                EtablissementId = scenario.EtablissementId, ScenarioId = id, NomFichier = "archives.pdf", TypeContenu = "application/pdf",
-                Taille = quota - 1024 * 1024, AjoutePar = "test",
-            };
-            db.Ressources.Add(occupe);
-            db.ContenusRessources.Add(new ContenuRessource { RessourceId = occupe.Id, EtablissementId = scenario.EtablissementId, Contenu = FichiersRessourcesTests.Pdf });
-            await db.SaveChangesAsync();
-        }
-        var deuxMo = new byte[2 * 1024 * 1024];
-        FichiersRessourcesTests.Pdf.CopyTo(deuxMo, 0);
+        await OccuperAsync(id, Quota() - Mo);
 
-        var refus = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(deuxMo, "plan.pdf")))
+        var refus = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(Pdf(2 * Mo), "plan.pdf")))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("L'espace des ressources de l'établissement serait dépassé (499 Mo utilisés sur 500 Mo) : supprimez des ressources.",
             refus.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Created, (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Pdf, "fiche.pdf"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Uploads_at_the_same_moment_fill_the_space_left_and_no_more()
+    {
+        using var equipe = await EquipeScenarios.CreerAsync(factory);
+        var id = (await equipe.ScenarioAsync()).GetProperty("id").GetGuid();
+        var quota = Quota();
+        var etablissementId = await OccuperAsync(id, quota - 5 * Mo / 2);
+
+        // Each fits alone in the 2.5 MB left; only two fit together.
+        var reponses = await Task.WhenAll(Enumerable.Range(1, 8)
+            .Select(i => equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(Pdf(Mo), $"plan{i}.pdf"))));
+
+        Assert.Equal(2, reponses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        await AssertRefusAsync(reponses.Where(r => r.StatusCode != HttpStatusCode.Created));
+        Assert.Equal(quota - Mo / 2, await UtiliseAsync(etablissementId));
+    }
+
+    [Fact]
+    public async Task Uploads_duplicates_and_shares_into_one_establishment_at_the_same_moment_fill_the_space_left_and_no_more()
+    {
+        using var equipe = await EquipeScenarios.CreerAsync(factory);
+        var id = (await equipe.ScenarioAsync()).GetProperty("id").GetGuid();
+        // Duplicated while files go to the other one, so that each duplicate copies 1 MB.
+        var modele = (await equipe.ScenarioAsync()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await equipe.Auteur.PostAsync($"/api/scenarios/{modele}/ressources", Fichier(Pdf(Mo), "cours.pdf"))).StatusCode);
+        var creation = await equipe.Etranger.PostAsJsonAsync("/api/scenarios",
+            new { referentiel = EquipeScenarios.Referentiel, niveauClasse = "SECONDE", titre = "Éclairage d'un atelier" });
+        var ailleurs = (await creation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await equipe.Etranger.PostAsync($"/api/scenarios/{ailleurs}/ressources", Fichier(Pdf(Mo), "plan.pdf"))).StatusCode);
+        var quota = Quota();
+        var etablissementId = await OccuperAsync(id, quota - 5 * Mo / 2 - Mo);
+
+        // Each adds 1 MB to the establishment: two fit in the 2.5 MB left. Meanwhile a share the other way succeeds.
+        var ajouts = Task.WhenAll(Enumerable.Range(1, 3).SelectMany(i => new[]
+        {
+            equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(Pdf(Mo), $"schema{i}.pdf")),
+            equipe.Collegue.PostAsync($"/api/scenarios/{modele}/duplication", null),
+            equipe.Etranger.PostAsJsonAsync($"/api/scenarios/{ailleurs}/partages", new { uai = equipe.Uai }),
+        }));
+        var inverse = equipe.Auteur.PostAsJsonAsync($"/api/scenarios/{modele}/partages", new { uai = equipe.AutreUai });
+        var reponses = await ajouts;
+
+        Assert.Equal(HttpStatusCode.OK, (await inverse).StatusCode);
+        Assert.Equal(2, reponses.Count(r => r.IsSuccessStatusCode));
+        await AssertRefusAsync(reponses.Where(r => !r.IsSuccessStatusCode));
+        Assert.Equal(quota - Mo / 2, await UtiliseAsync(etablissementId));
     }
 
     [Fact]
@@ -184,6 +216,53 @@ public sealed class RessourcesTests(CproFactory factory)
         // The copy's resources are its own: its author may remove them, the original keeps its own.
         Assert.Equal(HttpStatusCode.NoContent, (await equipe.Collegue.DeleteAsync($"/api/scenarios/{copie.GetProperty("id")}/ressources/{png}")).StatusCode);
         Assert.Equal(2, (await equipe.Auteur.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}")).GetProperty("ressources").GetArrayLength());
+    }
+
+    private const long Mo = 1024 * 1024;
+
+    private long Quota() => Copie.Quota(factory.Services.GetRequiredService<IConfiguration>());
+
+    /// <summary>A PDF of this size.</summary>
+    private static byte[] Pdf(long taille)
+    {
+        var contenu = new byte[taille];
+        FichiersRessourcesTests.Pdf.CopyTo(contenu, 0);
+        return contenu;
+    }
+
+    /// <summary>Fills the scenario's establishment with these bytes, without uploading hundreds of megabytes; returns its id.</summary>
+    private async Task<Guid> OccuperAsync(Guid scenarioId, long taille)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScenariosDbContext>();
+        var scenario = await db.Scenarios.IgnoreQueryFilters().SingleAsync(s => s.Id == scenarioId);
+        var occupe = new Ressource
+        {
+            EtablissementId = scenario.EtablissementId, ScenarioId = scenarioId, NomFichier = "archives.pdf", TypeContenu = "application/pdf",
+            Taille = taille, AjoutePar = "test",
+        };
+        db.Ressources.Add(occupe);
+        db.ContenusRessources.Add(new ContenuRessource { RessourceId = occupe.Id, EtablissementId = scenario.EtablissementId, Contenu = FichiersRessourcesTests.Pdf });
+        await db.SaveChangesAsync();
+        return scenario.EtablissementId;
+    }
+
+    private async Task<long> UtiliseAsync(Guid etablissementId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScenariosDbContext>();
+        return await db.Ressources.IgnoreQueryFilters().Where(r => r.EtablissementId == etablissementId).SumAsync(r => r.Taille);
+    }
+
+    /// <summary>The space is checked one addition at a time: the refused ones all come after the two accepted, over 2.5 MB left.</summary>
+    private static async Task AssertRefusAsync(IEnumerable<HttpResponseMessage> refus)
+    {
+        foreach (var reponse in refus)
+        {
+            var probleme = await reponse.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("L'espace des ressources de l'établissement serait dépassé (499,5 Mo utilisés sur 500 Mo) : supprimez des ressources.",
+                probleme.GetProperty("detail").GetString());
+        }
     }
 
     private static MultipartFormDataContent Fichier(byte[] contenu, string nom)

@@ -10,10 +10,16 @@ internal static class Copie
     /// <summary>Space for resources per establishment: CPRO_QUOTA_RESSOURCES_MO megabytes (500 by default).</summary>
     public static long Quota(IConfiguration configuration) => configuration.GetValue("CPRO_QUOTA_RESSOURCES_MO", 500L) * 1024 * 1024;
 
-    /// <summary>422 when adding these bytes would exceed the establishment's quota.</summary>
+    /// <summary>422 when adding these bytes would exceed the establishment's quota. First takes the establishment's
+    /// resources lock (PostgreSQL advisory lock held until the command's transaction ends): otherwise two uploads, duplicates
+    /// or shares at once would each pass the check before the other's bytes are saved. Every path adding bytes comes through
+    /// here, and only for the establishment receiving them: a command holds one such lock, so two copies in opposite
+    /// directions cannot deadlock.</summary>
     public static async Task VerifierQuotaAsync(ScenariosDbContext db, Guid etablissementId, long ajout, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
+        var verrou = $"cpro.ressources:{etablissementId}";
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({verrou}, 0))", cancellationToken);
         var utilise = await db.Ressources.IgnoreQueryFilters().Where(r => r.EtablissementId == etablissementId).SumAsync(r => r.Taille, cancellationToken);
         var quota = Quota(configuration);
         if (utilise + ajout > quota)
