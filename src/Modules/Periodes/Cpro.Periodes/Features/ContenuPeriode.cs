@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using Cpro.Referentiels.Contracts;
 using FluentValidation;
@@ -106,8 +107,7 @@ internal static class ContenuPeriode
     public static async Task VerifierChevauchementAsync(PeriodesDbContext db, Guid etablissementId, Guid? periodeId, DateOnly debut, DateOnly fin,
         IReadOnlyList<ApprenantEtablissement> apprenants, CancellationToken cancellationToken)
     {
-        var verrou = BitConverter.ToInt64(etablissementId.ToByteArray(), 0);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({verrou})", cancellationToken);
+        await db.Database.VerrouillerAsync($"cpro.periodes-entreprise:{etablissementId}", cancellationToken);
         var ids = apprenants.Select(a => a.UtilisateurId).ToList();
         var conflits = await (from a in db.Affectations
                               join p in db.PeriodesEntreprise on a.PeriodeId equals p.Id

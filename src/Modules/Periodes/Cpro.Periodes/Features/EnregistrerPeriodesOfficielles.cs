@@ -2,6 +2,7 @@ using System.Globalization;
 using Carter;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using FluentValidation;
 using Mediator;
@@ -102,8 +103,8 @@ internal static class EnregistrerPeriodesOfficielles
             abonne.VerifierNiveau(command.NiveauClasse);
             // Saves of one set wait for one another until the commit: the second then reads the first's rows, hence
             // another version, instead of both passing the check on the same stale rows.
-            var verrou = $"cpro.periodes-officielles:{etablissement}:{command.Referentiel}:{command.NiveauClasse}:{command.Annee}";
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({verrou}, 0))", cancellationToken);
+            await db.Database.VerrouillerAsync(
+                $"cpro.periodes-officielles:{etablissement}:{command.Referentiel}:{command.NiveauClasse}:{command.Annee}", cancellationToken);
             var anciennes = await LirePeriodesOfficielles.DuNiveau(db.PeriodesOfficielles, command.Referentiel, command.NiveauClasse, command.Annee)
                 .ToListAsync(cancellationToken);
             if (command.Version is not null && command.Version != PeriodesOfficiellesNiveauDto.VersionDe(anciennes))

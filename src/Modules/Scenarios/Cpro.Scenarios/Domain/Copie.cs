@@ -1,4 +1,5 @@
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -18,8 +19,7 @@ internal static class Copie
     public static async Task VerifierQuotaAsync(ScenariosDbContext db, Guid etablissementId, long ajout, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        var verrou = $"cpro.ressources:{etablissementId}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({verrou}, 0))", cancellationToken);
+        await db.Database.VerrouillerAsync($"cpro.ressources:{etablissementId}", cancellationToken);
         var utilise = await db.Ressources.IgnoreQueryFilters().Where(r => r.EtablissementId == etablissementId).SumAsync(r => r.Taille, cancellationToken);
         var quota = Quota(configuration);
         if (utilise + ajout > quota)
