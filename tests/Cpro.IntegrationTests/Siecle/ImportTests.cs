@@ -245,6 +245,7 @@ public sealed class ImportTests(CproFactory factory)
         Assert.Equal(3, simulation.GetProperty("apprenants").GetProperty("crees").GetInt32());
         Assert.Empty(await ApprenantsAsync(uai));
         Assert.Empty((await admin.GetFromJsonAsync<JsonElement>($"/api/etablissements/{uai}/imports")).EnumerateArray());
+        Assert.Equal((0, false), await ComptesImportesAsync(uai));
         var reel = await ImporterAsync(admin, uai, Jeu(uai));
         Assert.Equal(simulation.GetProperty("personnels").GetRawText(), reel.GetProperty("personnels").GetRawText());
         Assert.Equal(simulation.GetProperty("apprenants").GetRawText(), reel.GetProperty("apprenants").GetRawText());
@@ -369,6 +370,15 @@ public sealed class ImportTests(CproFactory factory)
     {
         using var chef = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.ChefEtablissement));
         return [.. (await chef.GetFromJsonAsync<JsonElement>($"/api/etablissements/{uai}/apprenants")).EnumerateArray()];
+    }
+
+    /// <summary>The establishment's accounts made by imports, and whether it has a key for temporary codes yet.</summary>
+    private async Task<(int Comptes, bool Cle)> ComptesImportesAsync(string uai)
+    {
+        await using var db = Db();
+        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
+        return (await db.Utilisateurs.IgnoreQueryFilters().CountAsync(u => u.EtablissementId == etablissement && u.Source != Utilisateur.SourceManuel),
+            await db.ClesCodesProvisoires.AnyAsync(c => c.EtablissementId == etablissement));
     }
 
     private EtablissementsDbContext Db()

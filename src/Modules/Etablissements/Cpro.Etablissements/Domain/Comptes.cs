@@ -20,6 +20,10 @@ internal sealed class Comptes(EtablissementsDbContext db, CodesProvisoires codes
         IReadOnlyList<(string Prenom, string Nom, string Profil, string Source)> personnes, DateTimeOffset maintenant,
         CancellationToken cancellationToken)
     {
+        if (personnes.Count == 0)
+        {
+            return [];
+        }
         await Verrous.ComptesAsync(db, cancellationToken);
         var bases = personnes.Select(p => BaseLogin(p.Prenom, p.Nom)).ToList();
         // Every candidate (« base », « base2 », « base3 »…) has the root of its base: one query finds all that are taken.

@@ -41,6 +41,10 @@ internal static class ListerCodesAcces
                 where query.Division == null || query.Division == "" || (a != null && a.Division == query.Division)
                 select new { Utilisateur = u, Division = a == null ? null : a.Division })
                 .ToListAsync(cancellationToken);
+            if (lignes.Count == 0)
+            {
+                return [];
+            }
             using var cle = await codes.CleAsync(etablissement.Id, cancellationToken);
             return [.. lignes
                 .OrderBy(l => l.Division ?? "\uffff", StringComparer.Ordinal).ThenBy(l => l.Utilisateur.Nom).ThenBy(l => l.Utilisateur.Prenom)

@@ -42,16 +42,18 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             await StructuresAsync(etablissement.Id, sts, rapport, nouveaux, cancellationToken);
         }
 
+        rapport.ComptesCrees = nouveauxComptes.Count;
+        if (simulation)
+        {
+            // A preview only counts the accounts: no login reserved, no code made, nothing written.
+            return rapport;
+        }
         var crees = await comptes.CreerAsync(etablissement.Id, [.. nouveauxComptes.Select(c => (c.Prenom, c.Nom, c.Profil, c.Source))], maintenant, cancellationToken);
         for (var i = 0; i < crees.Count; i++)
         {
             nouveauxComptes[i].Lier(crees[i].Utilisateur.Id);
         }
-        rapport.ComptesCrees = crees.Count;
-        if (!simulation)
-        {
-            await EcrireAsync(etablissement.Id, nouveaux, [.. crees.Select(c => c.Utilisateur)], comptesActifs, cancellationToken);
-        }
+        await EcrireAsync(etablissement.Id, nouveaux, [.. crees.Select(c => c.Utilisateur)], comptesActifs, cancellationToken);
         return rapport;
     }
 
