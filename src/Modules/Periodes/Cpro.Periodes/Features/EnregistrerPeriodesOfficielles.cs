@@ -30,8 +30,7 @@ internal static class EnregistrerPeriodesOfficielles
     {
         public Validator()
         {
-            RuleFor(c => c.Annee).InclusiveBetween(2000, 2100)
-                .WithMessage("L'année scolaire se donne par l'année de la rentrée (2026 pour 2026-2027).").OverridePropertyName("annee");
+            RuleFor(c => c.Annee).Valide();
             RuleFor(c => c.Periodes).NotNull().WithMessage("Donnez la liste des périodes (vide pour tout retirer).")
                 .Must(p => p is null || p.Count <= PeriodesMax).WithMessage($"{PeriodesMax} périodes au plus par niveau.").OverridePropertyName("periodes");
             RuleFor(c => c.Periodes).Custom((periodes, context) => VerifierLignes(periodes ?? [], context.InstanceToValidate.Annee, context.AddFailure));

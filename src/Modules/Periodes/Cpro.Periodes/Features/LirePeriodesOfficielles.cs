@@ -19,8 +19,7 @@ internal static class LirePeriodesOfficielles
 
     internal sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Annee).InclusiveBetween(2000, 2100)
-            .WithMessage("L'année scolaire se donne par l'année de la rentrée (2026 pour 2026-2027).").OverridePropertyName("annee");
+        public Validator() => RuleFor(q => q.Annee).Valide();
     }
 
     internal sealed class Handler(PeriodesDbContext db, ICurrentUser user) : IQueryHandler<Query, PeriodesOfficiellesNiveauDto>
