@@ -24,6 +24,8 @@ internal sealed class Classe
     /// <summary>Login per learner's first name: Lea, Hugo, Ines (2MELEC1), Nina, Theo (2MELEC2), Zoe (1MELEC).</summary>
     public required IReadOnlyDictionary<string, string> Apprenants { get; init; }
     public required IReadOnlyDictionary<string, Guid> Ids { get; init; }
+    /// <summary>The learners as first imported, to import them again changed.</summary>
+    public required IReadOnlyList<Eleve> Inscrits { get; init; }
 
     public static async Task<Classe> CreerAsync(CproFactory factory)
     {
@@ -60,7 +62,7 @@ internal sealed class Classe
         var apprenants = eleves.ToDictionary(e => e.Prenom, e => Login(e.Nom));
         return new Classe
         {
-            Uai = uai, Admin = admin, Ddftp = ddftp, Professeur = Login("VOLTA"), Collegue = Login("AMPERE"), Apprenants = apprenants,
+            Uai = uai, Admin = admin, Ddftp = ddftp, Professeur = Login("VOLTA"), Collegue = Login("AMPERE"), Apprenants = apprenants, Inscrits = eleves,
             CompteId = login => utilisateurs.Single(u => u.GetProperty("login").GetString() == login).GetProperty("id").GetGuid(),
             Ids = apprenants.ToDictionary(a => a.Key, a => utilisateurs.Single(u => u.GetProperty("login").GetString() == a.Value).GetProperty("id").GetGuid()),
         };
@@ -70,6 +72,13 @@ internal sealed class Classe
     public Guid CollegueId => CompteId(Collegue);
 
     public required Func<string, Guid> CompteId { get; init; }
+
+    /// <summary>A new SIECLE import of the learners: one given another division moves there, one left out is deactivated.</summary>
+    public async Task ReimporterAsync(IEnumerable<Eleve> eleves)
+    {
+        var import = await Admin.PostAsync($"/api/etablissements/{Uai}/imports", Formulaire(("ElevesSansAdresses.xml", Octets(Eleves(Uai, eleves)))));
+        Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
+    }
 
     public static Task<HttpClient> ClientAsync(CproFactory factory, string login) => factory.ClientAsync(login, MotDePasse);
 }

@@ -71,13 +71,22 @@ internal static class AccesEntreprise
 
     public static string Libelle(TypePeriodeEntreprise type) => type == TypePeriodeEntreprise.Pfmp ? "PFMP" : "période employeur";
 
+    /// <summary>The divisions the subscription ties to this level; null when the establishment does not subscribe to the diploma.</summary>
+    public static async Task<IReadOnlyList<string>?> DivisionsDuNiveauAsync(IMediator mediator, Guid etablissementId, string referentiel,
+        string niveauClasse, CancellationToken cancellationToken) =>
+        (await mediator.Send(new ListerAbonnements(etablissementId), cancellationToken)).FirstOrDefault(a => a.Referentiel == referentiel)
+            ?.Niveaux.Where(n => n.NiveauClasse == niveauClasse).SelectMany(n => n.Divisions).Distinct().ToList();
+
+    /// <summary>Whether a learner is of the level (as <see cref="ApprenantsDuNiveauAsync"/> lists them): active, in one of its divisions.</summary>
+    public static bool DuNiveau(ApprenantEtablissement apprenant, IReadOnlyList<string>? divisions) =>
+        apprenant is { Actif: true, Division: { } division } && divisions is not null && divisions.Contains(division);
+
     /// <summary>The learners of the divisions the subscription ties to this level, pupils and apprentices.</summary>
     public static async Task<IReadOnlyList<ApprenantEtablissement>> ApprenantsDuNiveauAsync(IMediator mediator, Guid etablissementId, string referentiel,
         string niveauClasse, CancellationToken cancellationToken)
     {
-        var abonnement = (await mediator.Send(new ListerAbonnements(etablissementId), cancellationToken)).FirstOrDefault(a => a.Referentiel == referentiel)
-                         ?? throw new NonTraitableException($"L'établissement n'est pas abonné au diplôme {referentiel}.");
-        var divisions = abonnement.Niveaux.Where(n => n.NiveauClasse == niveauClasse).SelectMany(n => n.Divisions).Distinct().ToList();
+        var divisions = await DivisionsDuNiveauAsync(mediator, etablissementId, referentiel, niveauClasse, cancellationToken)
+                        ?? throw new NonTraitableException($"L'établissement n'est pas abonné au diplôme {referentiel}.");
         if (divisions.Count == 0)
         {
             throw new NonTraitableException($"Aucune division n'est rattachée au niveau {NiveauClasse.LibelleDe(niveauClasse)} de ce diplôme : complétez l'abonnement.");

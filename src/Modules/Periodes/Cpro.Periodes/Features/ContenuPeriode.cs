@@ -35,15 +35,20 @@ internal static class ContenuPeriode
         v.RuleFor(c => c.Objectifs).MaximumLength(5000).WithMessage("Les objectifs comptent 5 000 caractères au plus.");
     }
 
-    public static string NomComplet(ApprenantEtablissement a) => $"{a.Prenom} {a.Nom}";
+    public static string NomComplet(ApprenantEtablissement a) => $"{a.Prenom} {a.Nom}".Trim();
 
-    /// <summary>The learners chosen (all candidates when none is named), each of the level and of the period's kind.</summary>
+    /// <summary>The learners chosen (all candidates when none is named). Those already on the period (<paramref name="affectes"/>)
+    /// keep their place even if they have left the level since; the others must be of the level and of the period's kind.</summary>
     public static async Task<IReadOnlyList<ApprenantEtablissement>> ApprenantsAsync(IMediator mediator, Guid etablissementId, string referentiel,
-        string niveauClasse, TypePeriodeEntreprise type, IReadOnlyList<Guid>? demandes, CancellationToken cancellationToken)
+        string niveauClasse, TypePeriodeEntreprise type, IReadOnlyList<Guid>? demandes, IReadOnlyCollection<Guid> affectes, CancellationToken cancellationToken)
     {
-        var niveau = await AccesEntreprise.ApprenantsDuNiveauAsync(mediator, etablissementId, referentiel, niveauClasse, cancellationToken);
         var statut = AccesEntreprise.StatutDes(type);
-        var ids = demandes?.Distinct().ToList() ?? [.. niveau.Where(a => a.Statut == statut).Select(a => a.UtilisateurId)];
+        var ids = demandes?.Distinct().ToList();
+        var ajoutes = ids?.Where(id => !affectes.Contains(id)).ToList();
+        // The level is only needed for newcomers: an edit that keeps its learners works even once the level has changed.
+        var niveau = ajoutes is { Count: 0 } ? [] : await AccesEntreprise.ApprenantsDuNiveauAsync(mediator, etablissementId, referentiel, niveauClasse, cancellationToken);
+        ids ??= [.. niveau.Where(a => a.Statut == statut).Select(a => a.UtilisateurId)];
+        ajoutes ??= ids;
         if (ids.Count == 0)
         {
             throw new NonTraitableException(demandes is null
@@ -51,20 +56,32 @@ internal static class ContenuPeriode
                 : "Choisissez au moins un apprenant.");
         }
         var parId = niveau.ToDictionary(a => a.UtilisateurId);
-        var horsNiveau = ids.Count(id => !parId.ContainsKey(id));
+        var horsNiveau = ajoutes.Count(id => !parId.ContainsKey(id));
         if (horsNiveau > 0)
         {
             throw new NonTraitableException($"{horsNiveau} apprenant(s) choisi(s) ne sont pas du niveau {NiveauClasse.LibelleDe(niveauClasse)} de ce diplôme.");
         }
-        var autreStatut = ids.Select(id => parId[id]).Where(a => a.Statut != statut).Select(NomComplet).ToList();
+        var autreStatut = ajoutes.Select(id => parId[id]).Where(a => a.Statut != statut).Select(NomComplet).ToList();
         if (autreStatut.Count > 0)
         {
             throw new NonTraitableException(type == TypePeriodeEntreprise.Pfmp
                 ? $"Une PFMP concerne les élèves ; apprenti(s) : {string.Join(", ", autreStatut)} (déclarez pour eux une période employeur)."
                 : $"Une période employeur concerne les apprentis ; élève(s) : {string.Join(", ", autreStatut)} (déclarez pour eux une PFMP).");
         }
-        return [.. ids.Select(id => parId[id])];
+        // The others are learners kept, read wherever they are now: the overlap check still covers and names them.
+        var gardes = ids.Where(id => !parId.ContainsKey(id)).ToList();
+        if (gardes.Count > 0)
+        {
+            foreach (var a in await mediator.Send(new ObtenirApprenants(etablissementId, gardes), cancellationToken))
+            {
+                parId[a.UtilisateurId] = a;
+            }
+        }
+        return [.. ids.Select(id => parId.GetValueOrDefault(id) ?? Supprime(id, statut))];
     }
+
+    /// <summary>A learner the establishment no longer knows at all, as a period still shows them.</summary>
+    public static ApprenantEtablissement Supprime(Guid id, string statut) => new(id, "(apprenant supprimé)", "", null, statut, false);
 
     /// <summary>The referents named, each a teacher of the establishment.</summary>
     public static async Task<List<Guid>> ReferentsAsync(IMediator mediator, Guid etablissementId, IReadOnlyList<Guid> demandes, CancellationToken cancellationToken)

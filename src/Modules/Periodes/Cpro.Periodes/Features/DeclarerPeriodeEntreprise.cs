@@ -103,7 +103,7 @@ internal static class DeclarerPeriodeEntreprise
                     ? $"L'annexe « {annexe.Titre} » est destinée aux apprentis : déclarez une période employeur."
                     : $"L'annexe « {annexe.Titre} » est destinée aux élèves : déclarez une PFMP.");
             }
-            var apprenants = await ContenuPeriode.ApprenantsAsync(mediator, etablissement, annexe.Referentiel, annexe.NiveauClasse, type, command.Apprenants, cancellationToken);
+            var apprenants = await ContenuPeriode.ApprenantsAsync(mediator, etablissement, annexe.Referentiel, annexe.NiveauClasse, type, command.Apprenants, [], cancellationToken);
             var referents = await ContenuPeriode.ReferentsAsync(mediator, etablissement, command.Referents ?? [], cancellationToken);
             var taches = await ContenuPeriode.TachesAsync(mediator, annexe.Referentiel, command.Taches ?? annexe.Taches, cancellationToken);
             await ContenuPeriode.VerifierChevauchementAsync(db, etablissement, null, command.Debut!.Value, command.Fin!.Value, apprenants, cancellationToken);

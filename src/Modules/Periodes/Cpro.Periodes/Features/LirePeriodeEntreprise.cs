@@ -16,7 +16,10 @@ internal sealed record EntrepriseDto(string Nom, string? Siret, string? Adresse)
 
 internal sealed record TuteurDto(Guid Id, string? Nom, string? Prenom, string? Email, string? Telephone);
 
-internal sealed record AffectationDto(Guid ApprenantId, string Nom, string Prenom, string? Division, EntrepriseDto? Entreprise, TuteurDto? Tuteur, bool Renseignee);
+/// <summary><see cref="HorsNiveau"/>: the learner has left the period's level since (another division, or gone from the
+/// establishment); they stay on the period until taken off.</summary>
+internal sealed record AffectationDto(Guid ApprenantId, string Nom, string Prenom, string? Division, EntrepriseDto? Entreprise, TuteurDto? Tuteur, bool Renseignee,
+    bool HorsNiveau);
 
 /// <summary>A company period as its reader may see it: a learner or a tutor gets only their own assignments;
 /// <see cref="FichesRenseignees"/> (what deleting it loses) is the DDFTP's only.</summary>
@@ -31,21 +34,26 @@ internal sealed record PeriodeEntrepriseDto(
         var affectations = await AccesEntreprise.AffectationsVisibles(db, user, p).AsNoTracking().ToListAsync(cancellationToken);
         var apprenants = (await mediator.Send(new ObtenirApprenants(p.EtablissementId, [.. affectations.Select(a => a.ApprenantId)]), cancellationToken))
             .ToDictionary(a => a.UtilisateurId);
+        var divisions = await AccesEntreprise.DivisionsDuNiveauAsync(mediator, p.EtablissementId, p.Referentiel, p.NiveauClasse, cancellationToken);
         var enseignants = p.Referents.Count == 0 ? [] : await mediator.Send(new ListerEnseignants(p.EtablissementId), cancellationToken);
         var declarant = AccesEntreprise.EstDeclarant(user);
         int? renseignees = declarant ? await SupprimerPeriodeEntreprise.FichesRenseigneesAsync(db, p.Id, cancellationToken) : null;
         var lignes = affectations
-            .Select(a => (a, apprenant: apprenants.GetValueOrDefault(a.ApprenantId)))
-            .OrderBy(x => x.apprenant?.Division).ThenBy(x => x.apprenant?.Nom).ThenBy(x => x.apprenant?.Prenom)
-            .Select(x => new AffectationDto(x.a.ApprenantId, x.apprenant?.Nom ?? "(apprenant supprimé)", x.apprenant?.Prenom ?? "", x.apprenant?.Division,
-                x.a.EntrepriseNom is null ? null : new EntrepriseDto(x.a.EntrepriseNom, x.a.EntrepriseSiret, x.a.EntrepriseAdresse),
-                x.a.TuteurId is not { } tuteur ? null : new TuteurDto(tuteur, x.a.TuteurNom, x.a.TuteurPrenom, x.a.TuteurEmail, x.a.TuteurTelephone),
-                x.a.Renseignee))
+            .Select(a => (a, apprenant: apprenants.GetValueOrDefault(a.ApprenantId) ?? ContenuPeriode.Supprime(a.ApprenantId, AccesEntreprise.StatutDes(p.Type))))
+            .OrderBy(x => x.apprenant.Division).ThenBy(x => x.apprenant.Nom).ThenBy(x => x.apprenant.Prenom)
+            .Select(x => Ligne(x.a, x.apprenant, divisions))
             .ToList();
         var referents = enseignants.Where(e => p.Referents.Contains(e.UtilisateurId)).Select(e => new ReferentDto(e.UtilisateurId, e.Nom, e.Prenom)).ToList();
         return new PeriodeEntrepriseDto(p.Id, p.AnnexeId, AccesEntreprise.Code(p.Type), p.Referentiel, p.NiveauClasse, p.Titre, p.Debut, p.Fin, p.Objectifs,
             p.Activites, p.Taches, referents, lignes, declarant, renseignees, p.Version);
     }
+
+    /// <param name="divisions">Those of the period's level (<see cref="AccesEntreprise.DivisionsDuNiveauAsync"/>).</param>
+    public static AffectationDto Ligne(AffectationEntreprise a, ApprenantEtablissement apprenant, IReadOnlyList<string>? divisions) =>
+        new(a.ApprenantId, apprenant.Nom, apprenant.Prenom, apprenant.Division,
+            a.EntrepriseNom is null ? null : new EntrepriseDto(a.EntrepriseNom, a.EntrepriseSiret, a.EntrepriseAdresse),
+            a.TuteurId is not { } tuteur ? null : new TuteurDto(tuteur, a.TuteurNom, a.TuteurPrenom, a.TuteurEmail, a.TuteurTelephone),
+            a.Renseignee, !AccesEntreprise.DuNiveau(apprenant, divisions));
 }
 
 /// <summary>Reads a company period, as far as the caller may see it (404 otherwise).</summary>

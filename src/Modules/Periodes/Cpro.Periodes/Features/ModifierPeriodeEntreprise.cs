@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cpro.Periodes.Features;
 
 /// <summary>The DDFTP edits a company period (dates, title, objectives, tasks, learners, referents) from the version read,
-/// under the same overlap rule. Taking a learner off loses their company and tutor: confirmed by their count, as a deletion.</summary>
+/// under the same overlap rule. Its learners stay on it even once they have left the level; only those added must be of it.
+/// Taking a learner off loses their company and tutor: confirmed by their count, as a deletion.</summary>
 internal static class ModifierPeriodeEntreprise
 {
     /// <summary>Null lists keep the period's; <paramref name="Confirmation"/>: the number of filled entries the learners
@@ -40,8 +41,9 @@ internal static class ModifierPeriodeEntreprise
                 throw Modifiee(periode);
             }
             var actuelles = await db.Affectations.Where(a => a.PeriodeId == periode.Id).ToListAsync(cancellationToken);
+            var affectes = actuelles.Select(a => a.ApprenantId).ToList();
             var apprenants = await ContenuPeriode.ApprenantsAsync(mediator, periode.EtablissementId, periode.Referentiel, periode.NiveauClasse, periode.Type,
-                command.Apprenants ?? [.. actuelles.Select(a => a.ApprenantId)], cancellationToken);
+                command.Apprenants ?? affectes, affectes, cancellationToken);
             var referents = command.Referents is null ? periode.Referents : await ContenuPeriode.ReferentsAsync(mediator, periode.EtablissementId, command.Referents, cancellationToken);
             var taches = command.Taches is null ? periode.Taches : await ContenuPeriode.TachesAsync(mediator, periode.Referentiel, command.Taches, cancellationToken);
             var gardes = apprenants.Select(a => a.UtilisateurId).ToHashSet();
@@ -60,8 +62,7 @@ internal static class ModifierPeriodeEntreprise
             periode.Taches = taches;
             periode.Referents = referents;
             db.Affectations.RemoveRange(retirees);
-            var dejaLa = actuelles.Select(a => a.ApprenantId).ToHashSet();
-            db.Affectations.AddRange(apprenants.Where(a => !dejaLa.Contains(a.UtilisateurId))
+            db.Affectations.AddRange(apprenants.Where(a => !affectes.Contains(a.UtilisateurId))
                 .Select(a => new AffectationEntreprise { PeriodeId = periode.Id, ApprenantId = a.UtilisateurId }));
             try
             {

@@ -70,9 +70,8 @@ internal static class RenseignerAffectation
             }
             affectation.TuteurEmail = email;
             await db.SaveChangesAsync(cancellationToken);
-            return new AffectationDto(apprenant.UtilisateurId, apprenant.Nom, apprenant.Prenom, apprenant.Division,
-                new EntrepriseDto(affectation.EntrepriseNom, affectation.EntrepriseSiret, affectation.EntrepriseAdresse),
-                new TuteurDto(affectation.TuteurId.Value, affectation.TuteurNom, affectation.TuteurPrenom, affectation.TuteurEmail, affectation.TuteurTelephone), true);
+            return PeriodeEntrepriseDto.Ligne(affectation, apprenant,
+                await AccesEntreprise.DivisionsDuNiveauAsync(mediator, periode.EtablissementId, periode.Referentiel, periode.NiveauClasse, cancellationToken));
         }
     }
 
