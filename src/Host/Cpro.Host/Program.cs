@@ -18,6 +18,9 @@ builder.WebHost.UseUrls(builder.Configuration["CPRO_URLS"] ?? "http://127.0.0.1:
 
 var catalogue = CproModules.Catalogue();
 var services = builder.Services;
+// First of the hosted services, which start in the order registered: Data Protection's (added with authentication)
+// reads its keys at start, from a table the migrations create.
+services.AddHostedService<StartupService>();
 services.AddSingleton(catalogue);
 services.AddSingleton(TimeProvider.System);
 services.AddCproLogging(builder.Configuration);
@@ -39,7 +42,6 @@ services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =
     return Task.CompletedTask;
 }));
 services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [OpsEndpoints.ReadyTag]);
-services.AddHostedService<StartupService>();
 
 ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr");
 services.AddMediator(options =>
