@@ -91,14 +91,14 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
         var compteurs = page.GetByRole(AriaRole.Table, new() { Name = "Enregistrements par type" });
         foreach (var (genre, attendu) in new[]
                  {
-                     ("Apprenants", new[] { "3", "0", "0", "0", "2" }), ("Responsables", ["2", "0", "0", "0", "0"]),
-                     ("Personnels", ["2", "0", "0", "0", "0"]), ("Divisions", ["2", "0", "0", "0", "0"]), ("Groupes", ["1", "0", "0", "0", "0"]),
+                     ("Apprenants", new[] { "3", "0", "0", "0", "2", "0" }), ("Responsables", ["2", "0", "0", "0", "0", "0"]),
+                     ("Personnels", ["2", "0", "0", "0", "0", "0"]), ("Divisions", ["2", "0", "0", "0", "0", "0"]), ("Groupes", ["1", "0", "0", "0", "0", "0"]),
                  })
         {
             await Assertions.Expect(compteurs.GetByRole(AriaRole.Row, new() { Name = genre }).GetByRole(AriaRole.Cell)).ToHaveTextAsync(attendu);
         }
-        var rejets = page.GetByRole(AriaRole.Table, new() { Name = "Enregistrements rejetés, avec leur motif" });
-        await Assertions.Expect(rejets.GetByRole(AriaRole.Row).Filter(new() { HasText = "1099" })).ToContainTextAsync("INE 120456791AD présent plusieurs fois");
+        var rejets = page.GetByRole(AriaRole.Table, new() { Name = "Enregistrements rejetés, avec la règle appliquée" });
+        await Assertions.Expect(rejets.GetByRole(AriaRole.Row).Filter(new() { HasText = "1099" })).ToContainTextAsync("INE 120456791AD présent sur plusieurs fiches");
         await Assertions.Expect(page.GetByText("Apprenants sans division : 1")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Comptes créés : 5")).ToBeVisibleAsync();
     }

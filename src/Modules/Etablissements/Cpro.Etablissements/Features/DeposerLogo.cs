@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -79,23 +80,29 @@ internal static class DeposerLogo
         }
     }
 
+    /// <summary>Asked before the request's body is read: whoever may not change the logo never has an image parsed.</summary>
+    internal sealed record Autorisation(string Uai) : IQuery<Unit>;
+
+    internal sealed class AutorisationHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
+    {
+        public async ValueTask<Unit> Handle(Autorisation query, CancellationToken cancellationToken)
+        {
+            await AccesEtablissement.VerifierAsync(db, user, query.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
+            return Unit.Value;
+        }
+    }
+
     /// <summary>Reads the « logo » part within the limit; over it, 413 before reading further.</summary>
     public static async Task<byte[]> LireAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > TailleMax + 64 * 1024)
-        {
-            throw new TropVolumineuxException("Le logo dépasse la taille autorisée (512 Ko).");
-        }
-        if (!request.HasFormContentType)
-        {
-            throw new RequeteInvalideException("Envoyez le logo en multipart/form-data, dans une partie nommée « logo ».");
-        }
-        var formulaire = await request.ReadFormAsync(cancellationToken);
+        const string message = "Le logo dépasse la taille autorisée (512 Ko).";
+        var formulaire = await MultipartForm.ReadAsync(request, TailleMax + 64 * 1024, message,
+            "Envoyez le logo en multipart/form-data, dans une partie nommée « logo ».", cancellationToken);
         var fichier = formulaire.Files.GetFile("logo")
                       ?? throw new RequeteInvalideException("Joignez l'image dans une partie nommée « logo ».");
         if (fichier.Length > TailleMax)
         {
-            throw new TropVolumineuxException("Le logo dépasse la taille autorisée (512 Ko).");
+            throw new TropVolumineuxException(message);
         }
         using var memoire = new MemoryStream((int)fichier.Length);
         await fichier.CopyToAsync(memoire, cancellationToken);
@@ -108,6 +115,7 @@ internal static class DeposerLogo
         {
             app.MapPut("/{uai}/logo", async (string uai, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 {
+                    await mediator.Send(new Autorisation(uai), ct);
                     await mediator.Send(new Command(uai, await LireAsync(request, ct)), ct);
                     return TypedResults.NoContent();
                 })

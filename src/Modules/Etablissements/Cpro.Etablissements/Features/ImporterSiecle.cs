@@ -2,12 +2,12 @@ using System.Text.Json;
 using Carter;
 using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 
@@ -19,9 +19,10 @@ internal static class ImporterSiecle
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    internal sealed record Fichier(string Nom, Func<Stream> Ouvrir);
+    internal sealed record Command(string Uai, IReadOnlyList<FichierDepose> Fichiers, bool Simulation, long TailleMax) : ICommand<RapportImport>;
 
-    internal sealed record Command(string Uai, IReadOnlyList<Fichier> Fichiers, bool Simulation, long TailleMax) : ICommand<RapportImport>;
+    /// <summary>Asked before the request's body is read: whoever may not import never has a file parsed.</summary>
+    internal sealed record Autorisation(string Uai) : IQuery<Unit>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -38,16 +39,14 @@ internal static class ImporterSiecle
         public async ValueTask<RapportImport> Handle(Command command, CancellationToken cancellationToken)
         {
             var etablissement = await AccesEtablissement.AdministrableAsync(db, user, command.Uai, cancellationToken);
-            var exports = command.Fichiers.Select(f =>
-            {
-                using var contenu = f.Ouvrir();
-                return LecteurSiecle.Lire(contenu, f.Nom, command.TailleMax);
-            }).ToList();
+            var exports = command.Fichiers.Select(f => LecteurSiecle.Lire(f, command.TailleMax)).ToList();
             var rapport = await synchronisation.AppliquerAsync(etablissement, exports, command.Simulation, cancellationToken);
             if (!command.Simulation)
             {
+                rapport.Id = Guid.CreateVersion7();
                 db.ImportsSiecle.Add(new ImportSiecle
                 {
+                    Id = rapport.Id.Value,
                     EtablissementId = etablissement.Id,
                     Par = user.Login ?? "",
                     Le = clock.GetUtcNow(),
@@ -60,32 +59,30 @@ internal static class ImporterSiecle
         }
     }
 
+    internal sealed class AutorisationHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
+    {
+        public async ValueTask<Unit> Handle(Autorisation query, CancellationToken cancellationToken)
+        {
+            await AccesEtablissement.AdministrableAsync(db, user, query.Uai, cancellationToken);
+            return Unit.Value;
+        }
+    }
+
     /// <summary>Size limit of an import, in bytes: CPRO_IMPORT_MAX_MO megabytes (20 by default).</summary>
     public static long TailleMax(IConfiguration configuration) => configuration.GetValue("CPRO_IMPORT_MAX_MO", 20L) * 1024 * 1024;
 
-    /// <summary>Reads the multipart request within the size limit; over it, 413 before anything is parsed.</summary>
-    public static async Task<IReadOnlyList<Fichier>> LireFichiersAsync(HttpRequest request, long tailleMax, CancellationToken cancellationToken)
+    /// <summary>Reads the « files » parts within the size limit; over it, 413 before anything is parsed.</summary>
+    public static async Task<IReadOnlyList<FichierDepose>> LireFichiersAsync(HttpRequest request, long tailleMax, CancellationToken cancellationToken)
     {
         var message = $"Les fichiers dépassent la taille autorisée ({tailleMax / (1024 * 1024)} Mo).";
-        if (request.ContentLength > tailleMax + 1024 * 1024)
-        {
-            throw new TropVolumineuxException(message);
-        }
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limite)
-        {
-            limite.MaxRequestBodySize = tailleMax + 1024 * 1024;
-        }
-        if (!request.HasFormContentType)
-        {
-            throw new RequeteInvalideException("Envoyez les fichiers en multipart/form-data, chacun dans une partie nommée « files ».");
-        }
-        var formulaire = await request.ReadFormAsync(cancellationToken);
+        var formulaire = await MultipartForm.ReadAsync(request, tailleMax + 1024 * 1024, message,
+            "Envoyez les fichiers en multipart/form-data, chacun dans une partie nommée « files ».", cancellationToken);
         var fichiers = formulaire.Files.GetFiles("files");
         if (fichiers.Sum(f => f.Length) > tailleMax)
         {
             throw new TropVolumineuxException(message);
         }
-        return [.. fichiers.Select(f => new Fichier(f.FileName, f.OpenReadStream))];
+        return [.. fichiers.Select(f => new FichierDepose(f.FileName, f.OpenReadStream))];
     }
 
     internal sealed class Endpoint : ICarterModule
@@ -94,6 +91,7 @@ internal static class ImporterSiecle
             app.MapPost("/{uai}/imports", async (string uai, bool? simulation, HttpRequest request, IConfiguration configuration,
                     IMediator mediator, CancellationToken ct) =>
                 {
+                    await mediator.Send(new Autorisation(uai), ct);
                     var tailleMax = TailleMax(configuration);
                     var fichiers = await LireFichiersAsync(request, tailleMax, ct);
                     return TypedResults.Ok(await mediator.Send(new Command(uai, fichiers, simulation == true, tailleMax), ct));

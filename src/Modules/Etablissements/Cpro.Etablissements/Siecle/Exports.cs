@@ -1,11 +1,14 @@
 namespace Cpro.Etablissements.Siecle;
 
+/// <summary>A file as sent, reopened as often as needed (its encoding is checked before it is parsed).</summary>
+internal sealed record FichierDepose(string Nom, Func<Stream> Ouvrir);
+
 /// <summary>What one file holds, read and checked for form, before it is compared with the database.</summary>
 internal abstract record Export(string NomFichier)
 {
     public string? Uai { get; set; }
     public int? Annee { get; set; }
-    public List<Rejet> Rejets { get; } = [];
+    public List<FicheSignalee> Rejets { get; } = [];
     public abstract string Type { get; }
 }
 
@@ -17,7 +20,10 @@ internal sealed record ExportEleves(string NomFichier) : Export(NomFichier)
 }
 
 internal sealed record EleveLu(string EleveId, string? Ine, string Nom, string Prenom, string? Prenom2, DateOnly? DateNaissance,
-    string? Sexe, string? Mef, string Statut, DateOnly? DateEntree, DateOnly? DateSortie);
+    string? Sexe, string? Mef, string Statut, DateOnly? DateEntree, DateOnly? DateSortie)
+{
+    public string NomComplet => $"{Nom} {Prenom}";
+}
 
 internal sealed record StructuresEleve(string? Division, List<string> Groupes);
 
@@ -27,9 +33,14 @@ internal sealed record ExportResponsables(string NomFichier) : Export(NomFichier
     public List<PersonneLue> Personnes { get; } = [];
     /// <summary>PERSONNE_ID → "ELEVE_ID:niveau:parenté".</summary>
     public Dictionary<string, List<string>> Liens { get; } = [];
+
+    public static string EleveDuLien(string lien) => lien[..lien.IndexOf(':', StringComparison.Ordinal)];
 }
 
-internal sealed record PersonneLue(string PersonneId, string? Civilite, string Nom, string Prenom);
+internal sealed record PersonneLue(string PersonneId, string? Civilite, string Nom, string Prenom)
+{
+    public string NomComplet => $"{Nom} {Prenom}";
+}
 
 internal sealed record ExportSts(string NomFichier) : Export(NomFichier)
 {
@@ -40,7 +51,10 @@ internal sealed record ExportSts(string NomFichier) : Export(NomFichier)
 }
 
 internal sealed record IndividuLu(string Id, string? Civilite, string Nom, string Prenom, DateOnly? DateNaissance, string? Fonction,
-    List<string> Disciplines, List<string> ProfPrincipalDe);
+    List<string> Disciplines, List<string> ProfPrincipalDe)
+{
+    public string NomComplet => $"{Nom} {Prenom}";
+}
 
 internal sealed record StructureLue(string Type, string Code, string? Libelle, List<string> Appartenances, List<string> Services);
 

@@ -22,7 +22,7 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
     private sealed record Attente(Guid EtablissementId, Guid UtilisateurId, DateTimeOffset Le, List<string> Fichiers);
 
     /// <summary>Copies the files aside for the current user; returns the id the confirmation sends back.</summary>
-    public async Task<Guid> DeposerAsync(string uai, IReadOnlyList<ImporterSiecle.Fichier> fichiers, CancellationToken cancellationToken)
+    public async Task<Guid> DeposerAsync(string uai, IReadOnlyList<FichierDepose> fichiers, CancellationToken cancellationToken)
     {
         var etablissement = await AccesEtablissement.AdministrableAsync(db, user, uai, cancellationToken);
         Nettoyer();
@@ -41,7 +41,7 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
     }
 
     /// <summary>The files of a preview of the current user for this establishment.</summary>
-    public async Task<IReadOnlyList<ImporterSiecle.Fichier>> OuvrirAsync(Guid id, string uai, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FichierDepose>> OuvrirAsync(Guid id, string uai, CancellationToken cancellationToken)
     {
         var etablissement = await AccesEtablissement.AdministrableAsync(db, user, uai, cancellationToken);
         var dossier = Dossier(id);
@@ -57,7 +57,7 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
         {
             throw new InterditException("Seul l'utilisateur qui a prévisualisé ces fichiers peut en confirmer l'import, dans le même établissement.");
         }
-        var fichiers = new List<ImporterSiecle.Fichier>(attente.Fichiers.Count);
+        var fichiers = new List<FichierDepose>(attente.Fichiers.Count);
         for (var i = 0; i < attente.Fichiers.Count; i++)
         {
             byte[] contenu;
@@ -69,7 +69,7 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
             {
                 throw new IntrouvableException("Les fichiers de cette prévisualisation ne peuvent plus être lus sur le serveur : déposez-les à nouveau.");
             }
-            fichiers.Add(new ImporterSiecle.Fichier(attente.Fichiers[i], () => new MemoryStream(contenu, writable: false)));
+            fichiers.Add(new FichierDepose(attente.Fichiers[i], () => new MemoryStream(contenu, writable: false)));
         }
         return fichiers;
     }

@@ -9,13 +9,15 @@ namespace Cpro.Etablissements.Siecle;
 /// size; a file is recognised by its root element, never its name; records are streamed one element at a time.</summary>
 internal static class LecteurSiecle
 {
-    public static Export Lire(Stream contenu, string nomFichier, long tailleMax)
+    public static Export Lire(FichierDepose fichier, long tailleMax)
     {
+        var nomFichier = fichier.Nom;
         if (Path.GetFileName(nomFichier).StartsWith("emp_sts", StringComparison.OrdinalIgnoreCase))
         {
             throw new RequeteInvalideException(
                 $"« {nomFichier} » est un fichier emp_sts, destiné à remonter vers STS-web : importez sts_emp_<UAI>_<année>.xml, exporté de STS-web.");
         }
+        NatureFichier.Verifier(fichier);
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -28,6 +30,7 @@ internal static class LecteurSiecle
         };
         try
         {
+            using var contenu = fichier.Ouvrir();
             using var reader = XmlReader.Create(contenu, settings);
             reader.MoveToContent();
             Export export = reader.LocalName switch
@@ -129,13 +132,14 @@ internal static class LecteurSiecle
         var prenom = Text(e, "PRENOM");
         if (id is null || nom is null || prenom is null)
         {
-            export.Rejets.Add(new Rejet("ELEVE", id ?? "?", "ELEVE_ID, nom ou prénom manquant."));
+            export.Rejets.Add(new FicheSignalee("ELEVE", id ?? "?", NomComplet(nom, prenom),
+                $"Fiche élève sans {Manquants(("ELEVE_ID", id), ("NOM_DE_FAMILLE", nom), ("PRENOM", prenom))} : une fiche doit identifier et nommer l'élève."));
             return;
         }
-        if (!DateSiecle(Text(e, "DATE_NAISS"), out var naissance) || !DateSiecle(Text(e, "DATE_ENTREE"), out var entree)
-            || !DateSiecle(Text(e, "DATE_SORTIE"), out var sortie))
+        if (DateInvalide(e, out var naissance, out var entree, out var sortie) is { } invalide)
         {
-            export.Rejets.Add(new Rejet("ELEVE", id, "Date invalide (format attendu jj/mm/aaaa)."));
+            export.Rejets.Add(new FicheSignalee("ELEVE", id, NomComplet(nom, prenom),
+                $"{invalide.Element} « {invalide.Valeur} » n'est pas une date valide (format attendu jj/mm/aaaa) : fiche écartée, l'élève reste tel qu'il était."));
             return;
         }
         var sexe = Text(e, "CODE_SEXE") switch { "1" => "M", "2" => "F", _ => null };
@@ -178,7 +182,8 @@ internal static class LecteurSiecle
         var prenom = Text(e, "PRENOM");
         if (id is null || nom is null || prenom is null)
         {
-            export.Rejets.Add(new Rejet("PERSONNE", id ?? "?", "PERSONNE_ID, nom ou prénom manquant."));
+            export.Rejets.Add(new FicheSignalee("PERSONNE", id ?? "?", NomComplet(nom, prenom),
+                $"Fiche responsable sans {Manquants(("PERSONNE_ID", id), ("NOM_DE_FAMILLE", nom), ("PRENOM", prenom))} : une fiche doit identifier et nommer la personne."));
             return;
         }
         export.Personnes.Add(new PersonneLue(id, Text(e, "LC_CIVILITE"), nom, prenom));
@@ -213,7 +218,8 @@ internal static class LecteurSiecle
         var prenom = Text(e, "PRENOM");
         if (id is null || nom is null || prenom is null)
         {
-            export.Rejets.Add(new Rejet("INDIVIDU", id ?? "?", "ID, nom ou prénom manquant."));
+            export.Rejets.Add(new FicheSignalee("INDIVIDU", id ?? "?", NomComplet(nom, prenom),
+                $"Fiche personnel sans {Manquants(("ID", id), ("NOM_USAGE", nom), ("PRENOM", prenom))} : une fiche doit identifier et nommer la personne."));
             return;
         }
         DateOnly? naissance = null;
@@ -221,7 +227,8 @@ internal static class LecteurSiecle
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
-                export.Rejets.Add(new Rejet("INDIVIDU", id, "Date de naissance invalide (format attendu aaaa-mm-jj)."));
+                export.Rejets.Add(new FicheSignalee("INDIVIDU", id, NomComplet(nom, prenom),
+                    $"DATE_NAISSANCE « {date} » n'est pas une date valide (format attendu aaaa-mm-jj) : fiche écartée, la personne reste telle qu'elle était."));
                 return;
             }
             naissance = d;
@@ -247,6 +254,26 @@ internal static class LecteurSiecle
             appartenances?.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList() ?? [],
             services?.Distinct().Order(StringComparer.Ordinal).ToList() ?? []));
     }
+
+    /// <summary>The first of the learner's dates that does not read, with its element and text.</summary>
+    private static (string Element, string Valeur)? DateInvalide(XElement e, out DateOnly? naissance, out DateOnly? entree, out DateOnly? sortie)
+    {
+        entree = sortie = null;
+        if (!DateSiecle(Text(e, "DATE_NAISS"), out naissance))
+        {
+            return ("DATE_NAISS", Text(e, "DATE_NAISS")!);
+        }
+        if (!DateSiecle(Text(e, "DATE_ENTREE"), out entree))
+        {
+            return ("DATE_ENTREE", Text(e, "DATE_ENTREE")!);
+        }
+        return DateSiecle(Text(e, "DATE_SORTIE"), out sortie) ? null : ("DATE_SORTIE", Text(e, "DATE_SORTIE")!);
+    }
+
+    private static string? NomComplet(string? nom, string? prenom) => string.Join(" ", new[] { nom, prenom }.OfType<string>()) is { Length: > 0 } n ? n : null;
+
+    private static string Manquants(params (string Element, string? Valeur)[] champs) =>
+        string.Join(" ni ", champs.Where(c => c.Valeur is null).Select(c => c.Element));
 
     private static bool DateSiecle(string? texte, out DateOnly? date)
     {

@@ -3,6 +3,8 @@ namespace Cpro.Etablissements.Siecle;
 /// <summary>What an import did (or would do, in simulation), per kind of record.</summary>
 internal sealed class RapportImport
 {
+    /// <summary>The import kept; none for a preview.</summary>
+    public Guid? Id { get; set; }
     public bool Simulation { get; init; }
     public List<FichierLu> Fichiers { get; init; } = [];
     public Compteurs Apprenants { get; init; } = new();
@@ -13,6 +15,10 @@ internal sealed class RapportImport
     /// <summary>Learners imported without a division yet (new arrivals).</summary>
     public int ApprenantsSansDivision { get; set; }
     public int ComptesCrees { get; set; }
+
+    /// <summary>Each kind of record with its French name, in the report's order.</summary>
+    public (string Libelle, Compteurs Compteurs)[] Genres() =>
+        [("Apprenants", Apprenants), ("Responsables", Responsables), ("Personnels", Personnels), ("Divisions", Divisions), ("Groupes", Groupes)];
 }
 
 internal sealed record FichierLu(string Nom, string Type);
@@ -23,8 +29,12 @@ internal sealed class Compteurs
     public int MisAJour { get; set; }
     public int Desactives { get; set; }
     public int Inchanges { get; set; }
-    public List<Rejet> Rejets { get; init; } = [];
+    /// <summary>Records refused as invalid; the person they describe, if known, is left as it was.</summary>
+    public List<FicheSignalee> Rejets { get; init; } = [];
+    /// <summary>Valid records deliberately not imported (a leaver never known here, a guardian of nobody here).</summary>
+    public List<FicheSignalee> Ignores { get; init; } = [];
 }
 
-/// <summary>A record left out, with the element it came from, its identifier and the reason, in French.</summary>
-internal sealed record Rejet(string Element, string Identifiant, string Motif);
+/// <summary>A record left out: the element it came from, its identifier, the person's name when the file gives it, and
+/// the rule that left it out, in French.</summary>
+internal sealed record FicheSignalee(string Element, string Identifiant, string? Nom, string Motif);

@@ -26,9 +26,10 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         var nouveaux = new Nouveaux();
         var comptesActifs = new ComptesActifs();
 
+        IReadOnlyList<Apprenant> presents = [];
         if (exports.OfType<ExportEleves>().SingleOrDefault() is { } eleves)
         {
-            await ApprenantsAsync(etablissement.Id, eleves, rapport, nouveaux, nouveauxComptes, comptesActifs, DateOnly.FromDateTime(maintenant.UtcDateTime), cancellationToken);
+            presents = await ApprenantsAsync(etablissement.Id, eleves, rapport, nouveaux, nouveauxComptes, comptesActifs, DateOnly.FromDateTime(maintenant.UtcDateTime), cancellationToken);
         }
         if (exports.OfType<ExportResponsables>().SingleOrDefault() is { } responsables)
         {
@@ -41,6 +42,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             await PersonnelsAsync(etablissement.Id, sts, rapport, nouveaux, nouveauxComptes, comptesActifs, cancellationToken);
             await StructuresAsync(etablissement.Id, sts, rapport, nouveaux, cancellationToken);
         }
+        await DivisionsDesElevesAsync(etablissement.Id, presents, rapport, nouveaux, cancellationToken);
 
         rapport.ComptesCrees = nouveauxComptes.Count;
         if (simulation)
@@ -85,7 +87,11 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
     /// <summary>A school year is named by its first calendar year; it starts in September.</summary>
     public static int AnneeScolaire(DateOnly jour) => jour.Month >= 9 ? jour.Year : jour.Year - 1;
 
-    private async Task ApprenantsAsync(Guid etablissementId, ExportEleves export, RapportImport rapport, Nouveaux nouveaux,
+    /// <summary>SIECLE's pseudo-division of the learners who have left.</summary>
+    public const string DivisionInactifs = "Inactifs";
+
+    /// <summary>Returns the learners active after the import, whose divisions must exist.</summary>
+    private async Task<IReadOnlyList<Apprenant>> ApprenantsAsync(Guid etablissementId, ExportEleves export, RapportImport rapport, Nouveaux nouveaux,
         List<(string, string, string, string, Action<Guid>)> nouveauxComptes, ComptesActifs comptesActifs, DateOnly aujourdhui,
         CancellationToken cancellationToken)
     {
@@ -96,40 +102,58 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         var existants = await db.Apprenants.IgnoreQueryFilters().AsNoTracking().Where(a => a.EtablissementId == etablissementId)
             .ToDictionaryAsync(a => a.EleveId, cancellationToken);
         await comptesActifs.ChargerAsync(db, etablissementId, existants.Values.Select(a => a.UtilisateurId), cancellationToken);
-        var vus = new HashSet<string>();
+        // A record in the file, even rejected, says the learner is still there: only those absent are deactivated.
+        var vus = export.Rejets.Select(r => r.Identifiant).ToHashSet();
         foreach (var eleve in export.Eleves)
         {
+            vus.Add(eleve.EleveId);
             if (ineEnDouble.Contains(eleve.Ine))
             {
-                compteurs.Rejets.Add(new Rejet("ELEVE", eleve.EleveId, $"INE {eleve.Ine} présent plusieurs fois dans le fichier : fiches écartées."));
+                compteurs.Rejets.Add(new FicheSignalee("ELEVE", eleve.EleveId, eleve.NomComplet,
+                    $"INE {eleve.Ine} présent sur plusieurs fiches du fichier : aucune n'est importée, l'apprenant reste tel qu'il était."));
                 continue;
             }
             if (idEnDouble.Contains(eleve.EleveId))
             {
-                compteurs.Rejets.Add(new Rejet("ELEVE", eleve.EleveId, "ELEVE_ID présent plusieurs fois dans le fichier : fiches écartées."));
+                compteurs.Rejets.Add(new FicheSignalee("ELEVE", eleve.EleveId, eleve.NomComplet,
+                    "ELEVE_ID présent sur plusieurs fiches du fichier : aucune n'est importée, l'apprenant reste tel qu'il était."));
                 continue;
             }
-            vus.Add(eleve.EleveId);
             var structures = export.Structures.GetValueOrDefault(eleve.EleveId) ?? new StructuresEleve(null, []);
-            var actif = eleve.DateSortie is not { } sortie || sortie > aujourdhui;
-            if (actif && structures.Division is null)
-            {
-                rapport.ApprenantsSansDivision++;
-            }
+            var inactifs = string.Equals(structures.Division, DivisionInactifs, StringComparison.OrdinalIgnoreCase);
+            var sorti = eleve.DateSortie <= aujourdhui || inactifs;
             if (!existants.TryGetValue(eleve.EleveId, out var apprenant))
             {
+                if (sorti)
+                {
+                    compteurs.Ignores.Add(new FicheSignalee("ELEVE", eleve.EleveId, eleve.NomComplet, inactifs
+                        ? $"Sorti, ignoré : placé dans « {DivisionInactifs} » par SIECLE et inconnu de l'établissement, aucun compte n'est créé."
+                        : $"Sorti, ignoré : sorti le {eleve.DateSortie:dd/MM/yyyy} et inconnu de l'établissement, aucun compte n'est créé."));
+                    continue;
+                }
+                if (structures.Division is null)
+                {
+                    rapport.ApprenantsSansDivision++;
+                }
                 apprenant = new Apprenant { EtablissementId = etablissementId, EleveId = eleve.EleveId, Nom = eleve.Nom, Prenom = eleve.Prenom, Statut = eleve.Statut };
-                Remplir(apprenant, eleve, structures, actif);
+                Remplir(apprenant, eleve, structures.Division, structures.Groupes, true);
                 nouveaux.Apprenants.Add(apprenant);
                 compteurs.Crees++;
                 var cible = apprenant;
                 nouveauxComptes.Add((eleve.Prenom, eleve.Nom, eleve.Statut, Utilisateur.SourceSiecle, id => cible.UtilisateurId = id));
                 continue;
             }
+            if (!sorti && structures.Division is null)
+            {
+                rapport.ApprenantsSansDivision++;
+            }
+            // « Inactifs » is no class: a leaver keeps the one they left from.
+            var division = inactifs ? apprenant.Division : structures.Division;
+            var groupes = inactifs ? apprenant.Groupes : structures.Groupes;
             var etaitActif = apprenant.Actif;
-            var modifie = !Identique(apprenant, eleve, structures, actif) && Modifier(apprenant, a => Remplir(a, eleve, structures, actif));
-            Compter(compteurs, modifie, etaitActif, actif);
-            comptesActifs.Synchroniser(apprenant.UtilisateurId, actif);
+            var modifie = !Identique(apprenant, eleve, division, groupes, !sorti) && Modifier(apprenant, a => Remplir(a, eleve, division, groupes, !sorti));
+            Compter(compteurs, modifie, etaitActif, !sorti);
+            comptesActifs.Synchroniser(apprenant.UtilisateurId, !sorti);
         }
         foreach (var absent in existants.Values.Where(a => a.Actif && !vus.Contains(a.EleveId)))
         {
@@ -137,15 +161,40 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             compteurs.Desactives++;
             comptesActifs.Synchroniser(absent.UtilisateurId, false);
         }
+        return [.. nouveaux.Apprenants.Concat(existants.Values).Where(a => a.Actif)];
     }
 
-    /// <summary>Whether <see cref="Remplir(Apprenant, EleveLu, StructuresEleve, bool)"/> would leave every value as it is.</summary>
-    private static bool Identique(Apprenant a, EleveLu e, StructuresEleve s, bool actif) =>
+    /// <summary>The divisions the learners' file names, created if neither known nor in this import's STS-web file, so they
+    /// can be used at once (a subscription to a diploma names them); STS-web completes their label and services later.
+    /// Their MEFs are their learners'.</summary>
+    private async Task DivisionsDesElevesAsync(Guid etablissementId, IReadOnlyList<Apprenant> actifs, RapportImport rapport, Nouveaux nouveaux,
+        CancellationToken cancellationToken)
+    {
+        var nommees = actifs.Where(a => a.Division is not null).GroupBy(a => a.Division!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Mef).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        if (nommees.Count == 0)
+        {
+            return;
+        }
+        var codes = nommees.Keys.ToList();
+        var connues = await db.Structures.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.EtablissementId == etablissementId && s.Type == Structure.TypeDivision && codes.Contains(s.Code))
+            .Select(s => s.Code).ToListAsync(cancellationToken);
+        connues.AddRange(nouveaux.Structures.Where(s => s.Type == Structure.TypeDivision).Select(s => s.Code));
+        foreach (var (code, mefs) in nommees.Where(n => !connues.Contains(n.Key)).OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            nouveaux.Structures.Add(new Structure { EtablissementId = etablissementId, Type = Structure.TypeDivision, Code = code, Appartenances = mefs });
+            rapport.Divisions.Crees++;
+        }
+    }
+
+    /// <summary>Whether <see cref="Remplir(Apprenant, EleveLu, string?, List{string}, bool)"/> would leave every value as it is.</summary>
+    private static bool Identique(Apprenant a, EleveLu e, string? division, List<string> groupes, bool actif) =>
         a.Ine == e.Ine && a.Nom == e.Nom && a.Prenom == e.Prenom && a.Prenom2 == e.Prenom2 && a.DateNaissance == e.DateNaissance
-        && a.Sexe == e.Sexe && a.Mef == e.Mef && a.Statut == e.Statut && a.Division == s.Division && a.Groupes.SequenceEqual(s.Groupes)
+        && a.Sexe == e.Sexe && a.Mef == e.Mef && a.Statut == e.Statut && a.Division == division && a.Groupes.SequenceEqual(groupes)
         && a.DateEntree == e.DateEntree && a.DateSortie == e.DateSortie && a.Actif == actif;
 
-    private static void Remplir(Apprenant a, EleveLu e, StructuresEleve s, bool actif)
+    private static void Remplir(Apprenant a, EleveLu e, string? division, List<string> groupes, bool actif)
     {
         a.Ine = e.Ine;
         a.Nom = e.Nom;
@@ -155,10 +204,10 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         a.Sexe = e.Sexe;
         a.Mef = e.Mef;
         a.Statut = e.Statut;
-        a.Division = s.Division;
-        if (!a.Groupes.SequenceEqual(s.Groupes))
+        a.Division = division;
+        if (!a.Groupes.SequenceEqual(groupes))
         {
-            a.Groupes = s.Groupes;
+            a.Groupes = groupes;
         }
         a.DateEntree = e.DateEntree;
         a.DateSortie = e.DateSortie;
@@ -172,15 +221,30 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         compteurs.Rejets.AddRange(export.Rejets);
         var existants = await db.Responsables.IgnoreQueryFilters().AsNoTracking().Where(r => r.EtablissementId == etablissementId)
             .ToDictionaryAsync(r => r.PersonneId, cancellationToken);
+        // A guardian is kept for the learners the establishment knows, whether this import brought them or an earlier one.
+        var eleves = (await db.Apprenants.IgnoreQueryFilters().Where(a => a.EtablissementId == etablissementId).Select(a => a.EleveId)
+            .ToListAsync(cancellationToken)).Concat(nouveaux.Apprenants.Select(a => a.EleveId)).ToHashSet(StringComparer.Ordinal);
         var vus = new HashSet<string>();
+        var ignores = new HashSet<string>();
         foreach (var personne in export.Personnes)
         {
             if (!vus.Add(personne.PersonneId))
             {
-                compteurs.Rejets.Add(new Rejet("PERSONNE", personne.PersonneId, "PERSONNE_ID présent plusieurs fois dans le fichier : fiche écartée."));
+                compteurs.Rejets.Add(new FicheSignalee("PERSONNE", personne.PersonneId, personne.NomComplet,
+                    "PERSONNE_ID présent sur plusieurs fiches du fichier : fiche écartée, le responsable reste tel qu'il était."));
                 continue;
             }
-            var liens = export.Liens.GetValueOrDefault(personne.PersonneId)?.Distinct().Order(StringComparer.Ordinal).ToList() ?? [];
+            var tous = export.Liens.GetValueOrDefault(personne.PersonneId) ?? [];
+            var liens = tous.Where(l => eleves.Contains(ExportResponsables.EleveDuLien(l))).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (liens.Count == 0)
+            {
+                ignores.Add(personne.PersonneId);
+                var ids = string.Join(", ", tous.Select(ExportResponsables.EleveDuLien).Distinct());
+                compteurs.Ignores.Add(new FicheSignalee("PERSONNE", personne.PersonneId, personne.NomComplet, ids.Length == 0
+                    ? "Responsable d'aucun élève dans le fichier : non importé."
+                    : $"Responsable d'élèves inconnus de l'établissement (ELEVE_ID {ids}) : non importé."));
+                continue;
+            }
             if (!existants.TryGetValue(personne.PersonneId, out var responsable))
             {
                 nouveaux.Responsables.Add(new Responsable
@@ -207,7 +271,8 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             });
             Compter(compteurs, modifie, etaitActif, true);
         }
-        foreach (var absent in existants.Values.Where(r => r.Actif && !vus.Contains(r.PersonneId)))
+        var rejetes = export.Rejets.Select(r => r.Identifiant).ToHashSet();
+        foreach (var absent in existants.Values.Where(r => r.Actif && !rejetes.Contains(r.PersonneId) && (!vus.Contains(r.PersonneId) || ignores.Contains(r.PersonneId))))
         {
             Modifier(absent, r => r.Actif = false);
             compteurs.Desactives++;
@@ -226,7 +291,8 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         {
             if (!vus.Add(individu.Id))
             {
-                compteurs.Rejets.Add(new Rejet("INDIVIDU", individu.Id, "ID présent plusieurs fois dans le fichier : fiche écartée."));
+                compteurs.Rejets.Add(new FicheSignalee("INDIVIDU", individu.Id, individu.NomComplet,
+                    "ID présent sur plusieurs fiches du fichier : fiche écartée, la personne reste telle qu'elle était."));
                 continue;
             }
             if (!existants.TryGetValue(individu.Id, out var personnel))
@@ -245,7 +311,8 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             Compter(compteurs, EstModifie(personnel), etaitActif, true);
             comptesActifs.Synchroniser(personnel.UtilisateurId, true);
         }
-        foreach (var absent in existants.Values.Where(p => p.Actif && !vus.Contains(p.StsId)))
+        var rejetes = export.Rejets.Select(r => r.Identifiant).ToHashSet();
+        foreach (var absent in existants.Values.Where(p => p.Actif && !vus.Contains(p.StsId) && !rejetes.Contains(p.StsId)))
         {
             absent.Actif = false;
             compteurs.Desactives++;
@@ -279,7 +346,8 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             var compteurs = lue.Type == Structure.TypeDivision ? rapport.Divisions : rapport.Groupes;
             if (!vues.Add((lue.Type, lue.Code)))
             {
-                compteurs.Rejets.Add(new Rejet(lue.Type == Structure.TypeDivision ? "DIVISION" : "GROUPE", lue.Code, "CODE présent plusieurs fois dans le fichier : fiche écartée."));
+                compteurs.Rejets.Add(new FicheSignalee(lue.Type == Structure.TypeDivision ? "DIVISION" : "GROUPE", lue.Code, lue.Libelle,
+                    "CODE présent sur plusieurs fiches du fichier : fiche écartée."));
                 continue;
             }
             var profs = lue.Type == Structure.TypeDivision ? principaux.GetValueOrDefault(lue.Code) ?? [] : [];

@@ -1,12 +1,12 @@
 using Carter;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Catalogue;
 using Cpro.Referentiels.Domain;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,14 +29,31 @@ internal static class ImporterReferentiel
     /// <summary>Either the import, or the errors of the file.</summary>
     internal sealed record Resultat(ImportDto? Import, IReadOnlyList<string> Erreurs);
 
+    /// <summary>Asked before the request's body is read: whoever may not import never has a file parsed.</summary>
+    internal sealed record Autorisation : IQuery<Unit>;
+
+    internal sealed class AutorisationHandler(ICurrentUser user) : IQueryHandler<Autorisation, Unit>
+    {
+        public ValueTask<Unit> Handle(Autorisation query, CancellationToken cancellationToken)
+        {
+            VerifierAdministrateur(user);
+            return ValueTask.FromResult(Unit.Value);
+        }
+    }
+
+    private static void VerifierAdministrateur(ICurrentUser user)
+    {
+        if (!user.IsPlatformAdmin)
+        {
+            throw new InterditException("Seul l'administrateur de la plateforme importe des référentiels.");
+        }
+    }
+
     internal sealed class Handler(ReferentielsDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!user.IsPlatformAdmin)
-            {
-                throw new InterditException("Seul l'administrateur de la plateforme importe des référentiels.");
-            }
+            VerifierAdministrateur(user);
             var lecture = ValidateurReferentiel.Lire(command.Contenu);
             if (lecture.Referentiel is not { } valide)
             {
@@ -68,21 +85,9 @@ internal static class ImporterReferentiel
     /// <summary>Reads the « fichier » part within the size limit; over it, 413 before reading further.</summary>
     public static async Task<byte[]> LireFichierAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var marge = 64 * 1024;
         var message = $"Le fichier dépasse la taille autorisée ({ValidateurReferentiel.TailleMax / (1024 * 1024)} Mo).";
-        if (request.ContentLength > ValidateurReferentiel.TailleMax + marge)
-        {
-            throw new TropVolumineuxException(message);
-        }
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limite)
-        {
-            limite.MaxRequestBodySize = ValidateurReferentiel.TailleMax + marge;
-        }
-        if (!request.HasFormContentType)
-        {
-            throw new RequeteInvalideException("Envoyez le référentiel en multipart/form-data, dans une partie nommée « fichier ».");
-        }
-        var formulaire = await request.ReadFormAsync(cancellationToken);
+        var formulaire = await MultipartForm.ReadAsync(request, ValidateurReferentiel.TailleMax + 64 * 1024, message,
+            "Envoyez le référentiel en multipart/form-data, dans une partie nommée « fichier ».", cancellationToken);
         var fichier = formulaire.Files.GetFile("fichier") is { Length: > 0 } f
             ? f
             : throw new RequeteInvalideException("Joignez le fichier du référentiel (JSON, format cpro-referentiel/1) dans une partie nommée « fichier ».");
@@ -100,6 +105,7 @@ internal static class ImporterReferentiel
         public void AddRoutes(IEndpointRouteBuilder app) =>
             app.MapPost("/", async (bool? simulation, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 {
+                    await mediator.Send(new Autorisation(), ct);
                     var resultat = await mediator.Send(new Command(await LireFichierAsync(request, ct), simulation == true), ct);
                     if (resultat.Import is not { } import)
                     {

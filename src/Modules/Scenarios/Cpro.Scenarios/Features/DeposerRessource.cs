@@ -1,5 +1,6 @@
 using Carter;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
@@ -34,14 +35,32 @@ internal static class DeposerRessource
         }
     }
 
+    /// <summary>Asked before the request's body is read: whoever may not edit the scenario never has a file parsed.</summary>
+    internal sealed record Autorisation(Guid ScenarioId) : IQuery<Unit>;
+
+    internal sealed class AutorisationHandler(ScenariosDbContext db, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
+    {
+        public async ValueTask<Unit> Handle(Autorisation query, CancellationToken cancellationToken)
+        {
+            await ScenarioModifiableAsync(db, user, query.ScenarioId, cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    private static async Task<Scenario> ScenarioModifiableAsync(ScenariosDbContext db, ICurrentUser user, Guid scenarioId, CancellationToken cancellationToken)
+    {
+        AccesScenarios.Enseignant(user);
+        var scenario = await ModifierScenario.TrouverAsync(db, scenarioId, cancellationToken);
+        VerifierAuteur(scenario, user);
+        return scenario;
+    }
+
     internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IConfiguration configuration, TimeProvider clock)
         : ICommandHandler<Command, RessourceDto>
     {
         public async ValueTask<RessourceDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            AccesScenarios.Enseignant(user);
-            var scenario = await ModifierScenario.TrouverAsync(db, command.ScenarioId, cancellationToken);
-            VerifierAuteur(scenario, user);
+            var scenario = await ScenarioModifiableAsync(db, user, command.ScenarioId, cancellationToken);
             if (command.Contenu.Length > TailleMax)
             {
                 throw new TropVolumineuxException(TropVolumineux);
@@ -65,15 +84,8 @@ internal static class DeposerRessource
     /// <summary>Reads the « fichier » part within the limit; over it, 413 before reading further.</summary>
     public static async Task<(string Nom, byte[] Contenu)> LireAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > TailleMax + 64 * 1024)
-        {
-            throw new TropVolumineuxException(TropVolumineux);
-        }
-        if (!request.HasFormContentType)
-        {
-            throw new RequeteInvalideException("Envoyez le fichier en multipart/form-data, dans une partie nommée « fichier ».");
-        }
-        var formulaire = await request.ReadFormAsync(cancellationToken);
+        var formulaire = await MultipartForm.ReadAsync(request, TailleMax + 64 * 1024, TropVolumineux,
+            "Envoyez le fichier en multipart/form-data, dans une partie nommée « fichier ».", cancellationToken);
         var fichier = formulaire.Files.GetFile("fichier")
                       ?? throw new RequeteInvalideException("Joignez le fichier dans une partie nommée « fichier ».");
         if (fichier.Length > TailleMax)
@@ -90,6 +102,7 @@ internal static class DeposerRessource
         public void AddRoutes(IEndpointRouteBuilder app) =>
             app.MapPost("/{id:guid}/ressources", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 {
+                    await mediator.Send(new Autorisation(id), ct);
                     var (nom, contenu) = await LireAsync(request, ct);
                     var ressource = await mediator.Send(new Command(id, nom, contenu), ct);
                     return TypedResults.Created($"/api/scenarios/{id}/ressources/{ressource.Id}", ressource);
