@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$CPRO_ROOT"
 
 if [ -z "${CPRO_DB:-}" ]; then
-  pg_start
+  pg_start durable
   pg_ensure_database cpro
   export CPRO_DB="Host=127.0.0.1;Port=$CPRO_PG_PORT;Username=postgres;Database=cpro"
 fi

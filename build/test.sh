@@ -10,7 +10,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   log "Installation de chromium (tests du navigateur)"
   as_root_apt chromium || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 fi
-pg_start || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+pg_start fast || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 export CPRO_TEST_DB="$CPRO_PG_URL"
 
 log "Compilation"

@@ -19,7 +19,7 @@ database="cpro_bench"
 admin_login="bench.admin"
 admin_password="Bench-Cpro-$(date +%s)-$RANDOM"
 
-pg_start
+pg_start fast
 bin="$(pg_bin)"
 log "Base de mesure $database (recréée)"
 "$bin/dropdb" -h 127.0.0.1 -p "$CPRO_PG_PORT" -U postgres --if-exists --force "$database"
