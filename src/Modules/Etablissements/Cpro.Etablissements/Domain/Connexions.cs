@@ -67,10 +67,12 @@ internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Ide
         return (compte, null);
     }
 
-    /// <summary>A password a person chose: hashed with the slow standard hasher; the temporary code is forgotten.</summary>
+    /// <summary>A password a person chose: hashed with the slow standard hasher; the temporary code is forgotten, and
+    /// so are the sessions and tokens opened with the previous password.</summary>
     public void DefinirMotDePasse(Identifiants identifiants, string motDePasse)
     {
         identifiants.MotDePasseHash = hasher.HashPassword(identifiants, motDePasse);
         identifiants.DoitChangerMotDePasse = false;
+        identifiants.RenouvelerTampon();
     }
 }
