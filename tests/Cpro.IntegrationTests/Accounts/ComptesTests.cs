@@ -146,19 +146,23 @@ public sealed partial class ComptesTests(CproFactory factory)
         var moi = utilisateurs!.Single(u => u.GetProperty("login").GetString() == adminLogin).GetProperty("id").GetGuid();
         using var anonyme = factory.CreateClient();
         using var session = await factory.ClientAsync(login);
+        using var navigateur = await PortailAsync(login, CproFactory.MotDePasse);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/referentiels/statut")).StatusCode);
 
         var desactive = await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}/actif", new { actif = false });
         Assert.False((await desactive.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("actif").GetBoolean());
-        // Its token, still valid in time, no longer works.
+        // Its token and its cookie, still valid in time, no longer work.
         var coupee = await session.GetAsync("/api/referentiels/statut");
         Assert.Equal("Compte désactivé", (await coupee.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
+        await AssertRenvoyeALaConnexionAsync(navigateur);
         var refuse = await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = CproFactory.MotDePasse });
         Assert.Contains("désactivé", (await refuse.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{id}/actif", new { actif = true });
-        Assert.Equal(HttpStatusCode.OK, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = CproFactory.MotDePasse })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/referentiels/statut")).StatusCode);
+        using var nouvelle = await factory.ClientAsync(login);
+        Assert.Equal(HttpStatusCode.OK, (await nouvelle.GetAsync("/api/referentiels/statut")).StatusCode);
+        // Reactivation opens no session ended by the deactivation.
+        await AssertSessionExpireeAsync(session);
         var soi = await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{moi}/actif", new { actif = false });
         Assert.Equal("Vous ne pouvez pas désactiver votre propre compte.", (await soi.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
     }
@@ -180,6 +184,104 @@ public sealed partial class ComptesTests(CproFactory factory)
         using var anonyme = factory.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = premierCode })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonyme.PostAsJsonAsync("/api/auth/token", new { login, password = code })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_issued_before_its_owner_changes_the_password_is_refused_after_it_while_a_new_one_works()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        var login = await factory.CreerUtilisateurAsync(uai, Profils.Enseignant);
+        using var avant = await factory.ClientAsync(login);
+        Assert.Equal(HttpStatusCode.OK, (await avant.GetAsync("/api/referentiels/statut")).StatusCode);
+
+        using var anonyme = factory.CreateClient();
+        var change = await anonyme.PostAsJsonAsync("/api/auth/mot-de-passe",
+            new { login, motDePasseActuel = CproFactory.MotDePasse, nouveauMotDePasse = "Une-Autre-Phrase-2026" });
+        Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+
+        await AssertSessionExpireeAsync(avant);
+        // The authentication routes still answer a client that sends its expired token along.
+        Assert.Equal(HttpStatusCode.OK, (await avant.PostAsJsonAsync("/api/auth/token", new { login, password = "Une-Autre-Phrase-2026" })).StatusCode);
+        using var apres = await factory.ClientAsync(login, "Une-Autre-Phrase-2026");
+        Assert.Equal(HttpStatusCode.OK, (await apres.GetAsync("/api/referentiels/statut")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_issued_before_an_administrators_reset_is_refused_after_it_and_so_is_the_temporary_ones_once_a_password_is_chosen()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var cree = await CreerAsync(admin, uai, "Rémi", "Oublieux", Profils.Enseignant, email);
+        var login = cree.GetProperty("login").GetString()!;
+        var premierCode = CodeDans(await factory.CourrielAsync(email));
+        using (var anonyme = factory.CreateClient())
+        {
+            (await anonyme.PostAsJsonAsync("/api/auth/mot-de-passe",
+                new { login, motDePasseActuel = premierCode, nouveauMotDePasse = "Premiere-Phrase-2026" })).EnsureSuccessStatusCode();
+        }
+        using var avant = await factory.ClientAsync(login, "Premiere-Phrase-2026");
+        Assert.Equal(HttpStatusCode.OK, (await avant.GetAsync("/api/referentiels/statut")).StatusCode);
+
+        (await admin.PostAsync($"/api/etablissements/{uai}/utilisateurs/{cree.GetProperty("id").GetGuid()}/mot-de-passe-provisoire", null)).EnsureSuccessStatusCode();
+
+        await AssertSessionExpireeAsync(avant);
+        var code = CodeDans(await factory.CourrielAsync(email, "nouveau mot de passe provisoire"));
+        using var provisoire = await factory.ClientAsync(login, code);
+        // Accepted, but sent to choose a password first.
+        await (await provisoire.GetAsync("/api/referentiels/statut")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        using (var anonyme = factory.CreateClient())
+        {
+            (await anonyme.PostAsJsonAsync("/api/auth/mot-de-passe",
+                new { login, motDePasseActuel = code, nouveauMotDePasse = "Seconde-Phrase-2026" })).EnsureSuccessStatusCode();
+        }
+        await AssertSessionExpireeAsync(provisoire);
+        using var apres = await factory.ClientAsync(login, "Seconde-Phrase-2026");
+        Assert.Equal(HttpStatusCode.OK, (await apres.GetAsync("/api/referentiels/statut")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_changed_in_one_browser_ends_the_others_while_that_one_stays_signed_in()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        var login = await factory.CreerUtilisateurAsync(uai, Profils.Enseignant);
+        using var autre = await PortailAsync(login, CproFactory.MotDePasse);
+        using var celuiCi = await PortailAsync(login, CproFactory.MotDePasse);
+        Assert.Equal(HttpStatusCode.OK, (await autre.GetAsync("/")).StatusCode);
+
+        var formulaire = await celuiCi.GetStringAsync("/mot-de-passe");
+        var change = await celuiCi.PostAsync("/mot-de-passe", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "mot-de-passe", ["__RequestVerificationToken"] = Jeton(formulaire), ["Input.MotDePasseActuel"] = CproFactory.MotDePasse,
+            ["Input.NouveauMotDePasse"] = "Une-Phrase-Du-Portail-2026", ["Input.Confirmation"] = "Une-Phrase-Du-Portail-2026",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        Assert.EndsWith("/?motdepasse=change", change.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await celuiCi.GetAsync("/")).StatusCode);
+        await AssertRenvoyeALaConnexionAsync(autre);
+    }
+
+    [Fact]
+    public async Task A_password_changed_through_another_instance_is_not_refused_by_this_ones_cache()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        var login = await factory.CreerUtilisateurAsync(uai, Profils.Enseignant);
+        using var avant = await factory.ClientAsync(login);
+        Assert.Equal(HttpStatusCode.OK, (await avant.GetAsync("/api/referentiels/statut")).StatusCode);
+
+        // As another instance would: the database changes, this instance's cache is not told.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
+            var utilisateur = await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Identifiants.Login == login);
+            scope.ServiceProvider.GetRequiredService<Connexions>().DefinirMotDePasse(utilisateur.Identifiants, "Phrase-Venue-D-Ailleurs-2026");
+            await db.SaveChangesAsync();
+        }
+
+        using var apres = await factory.ClientAsync(login, "Phrase-Venue-D-Ailleurs-2026");
+        Assert.Equal(HttpStatusCode.OK, (await apres.GetAsync("/api/referentiels/statut")).StatusCode);
+        // Read again for that refusal, the account's new state now ends the older token here too.
+        await AssertSessionExpireeAsync(avant);
     }
 
     [Fact]
@@ -277,7 +379,41 @@ public sealed partial class ComptesTests(CproFactory factory)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A browser signed in to the portal through its form: it holds a cookie, not a token.</summary>
+    private async Task<HttpClient> PortailAsync(string login, string motDePasse)
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var formulaire = await client.GetStringAsync("/connexion");
+        var connexion = await client.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "connexion", ["__RequestVerificationToken"] = Jeton(formulaire), ["Input.Login"] = login, ["Input.Password"] = motDePasse,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, connexion.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        return client;
+    }
+
+    /// <summary>Signed out and sent to the login page, then still anonymous.</summary>
+    private static async Task AssertRenvoyeALaConnexionAsync(HttpClient navigateur)
+    {
+        var page = await navigateur.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/connexion", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cpro=;", StringComparison.Ordinal));
+    }
+
+    private static async Task AssertSessionExpireeAsync(HttpClient session)
+    {
+        var refusee = await session.GetAsync("/api/referentiels/statut");
+        Assert.Equal("Session expirée", (await refusee.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
+    }
+
+    private static string Jeton(string formulaire) => JetonRegex().Match(formulaire).Groups[1].Value;
+
     private static string CodeDans(string courriel) => CodeProvisoire().Match(courriel).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex JetonRegex();
 
     [GeneratedRegex(@"Mot de passe provisoire : (\S+)")]
     private static partial Regex CodeProvisoire();

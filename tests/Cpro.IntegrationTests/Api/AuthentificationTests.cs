@@ -116,6 +116,37 @@ public sealed class AuthentificationTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task A_platform_administrators_token_issued_before_a_password_change_is_refused_after_it()
+    {
+        // Another platform administrator than the shared one, whose password the other tests use.
+        var login = $"plateforme.{Guid.NewGuid():N}"[..24];
+        using (var scope = factory.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["CPRO_ADMIN_LOGIN"] = login,
+                ["CPRO_ADMIN_PASSWORD"] = CproFactory.AdminPassword,
+            }).Build();
+            await new AdministrateurPlateformeSeed(services.GetRequiredService<EtablissementsDbContext>(), configuration,
+                services.GetRequiredService<IPasswordHasher<Identifiants>>(), TimeProvider.System, NullLogger<AdministrateurPlateformeSeed>.Instance)
+                .RunAsync(CancellationToken.None);
+        }
+        using var avant = await factory.ClientAsync(login, CproFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.OK, (await avant.GetAsync("/ops/modules")).StatusCode);
+
+        using var anonyme = factory.CreateClient();
+        var change = await anonyme.PostAsJsonAsync("/api/auth/mot-de-passe",
+            new { login, motDePasseActuel = CproFactory.AdminPassword, nouveauMotDePasse = "Plateforme-Nouvelle-2026" });
+        Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+
+        var refusee = await avant.GetAsync("/ops/modules");
+        Assert.Equal("Session expirée", (await refusee.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
+        using var apres = await factory.ClientAsync(login, "Plateforme-Nouvelle-2026");
+        Assert.Equal(HttpStatusCode.OK, (await apres.GetAsync("/ops/modules")).StatusCode);
+    }
+
+    [Fact]
     public async Task Api_without_token_gets_401_and_with_a_bad_token_too()
     {
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });

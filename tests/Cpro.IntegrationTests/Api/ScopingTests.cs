@@ -63,7 +63,7 @@ public sealed class ScopingTests(CproFactory factory)
     private EtablissementsDbContext Context(Guid? etablissement)
     {
         var principal = etablissement is { } id
-            ? CproClaims.Principal(Guid.NewGuid(), "test", "Test", id, null, [Profils.Administrateur], "test")
+            ? CproClaims.Principal(Guid.NewGuid(), "test", "Test", id, null, [Profils.Administrateur], Guid.NewGuid(), "test")
             : new ClaimsPrincipal();
         var options = factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<EtablissementsDbContext>>();
         return new EtablissementsDbContext(options, new ClaimsCurrentUser(principal));

@@ -125,7 +125,8 @@ public sealed class ImportTests(CproFactory factory)
         await using var avant = Db();
         var etablissement = (await avant.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
         var logins = await avant.Utilisateurs.IgnoreQueryFilters().Where(u => u.EtablissementId == etablissement && u.Source == Utilisateur.SourceSiecle)
-            .ToDictionaryAsync(u => u.Id, u => (u.Identifiants.Login, u.Identifiants.MotDePasseHash));
+            .ToDictionaryAsync(u => u.Id, u => (u.Identifiants.Login, u.Identifiants.MotDePasseHash, u.Identifiants.TamponSecurite));
+        Assert.Equal(3, logins.Values.Select(v => v.TamponSecurite).Where(t => t != Guid.Empty).Distinct().Count());
 
         var rapport = await ImporterAsync(admin, uai, ("eleves.xml", Octets(Eleves(uai, [Lea with { Division = "2MELEC2" }, Oscar, Arrivant]))));
 
@@ -137,12 +138,14 @@ public sealed class ImportTests(CproFactory factory)
         Assert.False(liste.Single(a => a.GetProperty("prenom").GetString() == "Nina").GetProperty("actif").GetBoolean());
         Assert.Equal(4, liste.Count);
         await using var apres = Db();
-        foreach (var (id, (login, hash)) in logins)
+        var nina = await apres.Apprenants.IgnoreQueryFilters().SingleAsync(a => a.EtablissementId == etablissement && a.EleveId == Nina.Id);
+        foreach (var (id, (login, hash, tampon)) in logins)
         {
             var compte = await apres.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == id);
             Assert.Equal((login, hash), (compte.Identifiants.Login, compte.Identifiants.MotDePasseHash));
+            // Only the deactivated account's sessions end.
+            Assert.Equal(id != nina.UtilisateurId, compte.Identifiants.TamponSecurite == tampon);
         }
-        var nina = await apres.Apprenants.IgnoreQueryFilters().SingleAsync(a => a.EtablissementId == etablissement && a.EleveId == Nina.Id);
         Assert.False((await apres.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == nina.UtilisateurId)).Actif);
     }
 

@@ -12,9 +12,11 @@ public static class CproClaims
     public const string NomComplet = "cpro:nom";
     /// <summary>Present while the user still signs in with a temporary password: they must choose theirs first.</summary>
     public const string MotDePasseProvisoire = "cpro:mdp-provisoire";
+    /// <summary>The account's security stamp at sign-in: once the account's has changed, the session has ended.</summary>
+    public const string TamponSecurite = "cpro:tampon";
 
     public static ClaimsPrincipal Principal(Guid userId, string login, string nomComplet, Guid? etablissementId, string? uai,
-        IEnumerable<string> profils, string authenticationType, bool motDePasseProvisoire = false)
+        IEnumerable<string> profils, Guid tamponSecurite, string authenticationType, bool motDePasseProvisoire = false)
     {
         var claims = new List<Claim>
         {
@@ -22,6 +24,7 @@ public static class CproClaims
             new(Login, login),
             new(ClaimTypes.Name, login),
             new(NomComplet, nomComplet),
+            new(TamponSecurite, tamponSecurite.ToString()),
         };
         if (etablissementId is { } etab)
         {

@@ -1,8 +1,13 @@
 namespace Cpro.Kernel.Identity;
 
-/// <summary>Whether an establishment's account may still act: a deactivated account loses its open sessions and tokens,
-/// not only its next sign-in.</summary>
+/// <summary>Whether a signed-in account may still act: a deactivated account, or one whose password changed, loses its
+/// open sessions and tokens, not only its next sign-in.</summary>
 public interface IComptesActifs
 {
-    ValueTask<bool> EstActifAsync(Guid utilisateurId, CancellationToken cancellationToken);
+    /// <summary>The account's state, from a brief cache unless <paramref name="relire"/>.</summary>
+    ValueTask<EtatCompte> EtatAsync(Guid compteId, bool relire, CancellationToken cancellationToken);
 }
+
+/// <summary>A session goes on while its account is active and has kept the stamp the session carries. An unknown account
+/// is inactive and has no stamp.</summary>
+public sealed record EtatCompte(bool Actif, Guid? TamponSecurite);

@@ -147,5 +147,7 @@ internal sealed class EtablissementsDbContext(DbContextOptions<EtablissementsDbC
         identifiants.Property(x => x.Login).HasMaxLength(100);
         identifiants.HasIndex(x => x.Login).IsUnique();
         identifiants.Property(x => x.MotDePasseHash).HasMaxLength(200);
+        // Existing rows, and any insert that omits it, get a stamp of their own.
+        identifiants.Property(x => x.TamponSecurite).HasDefaultValueSql("gen_random_uuid()");
     }
 }

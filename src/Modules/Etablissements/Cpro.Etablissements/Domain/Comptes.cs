@@ -60,8 +60,8 @@ internal sealed class Comptes(EtablissementsDbContext db, CodesProvisoires codes
         return comptes;
     }
 
-    /// <summary>A new temporary code for an existing account (password forgotten): the account is unlocked and its
-    /// owner must choose a password again at the next sign-in.</summary>
+    /// <summary>A new temporary code for an existing account (password forgotten): the account is unlocked, its open
+    /// sessions and tokens end, and its owner must choose a password again at the next sign-in.</summary>
     public async Task<string> RenouvelerCodeAsync(Utilisateur utilisateur, CancellationToken cancellationToken)
     {
         using var cle = await codes.CleAsync(utilisateur.EtablissementId, cancellationToken);
@@ -69,6 +69,7 @@ internal sealed class Comptes(EtablissementsDbContext db, CodesProvisoires codes
         utilisateur.Identifiants.MotDePasseHash = HacherCode(code);
         utilisateur.Identifiants.DoitChangerMotDePasse = true;
         utilisateur.Identifiants.EnregistrerSucces();
+        utilisateur.Identifiants.RenouvelerTampon();
         utilisateur.CodeProvisoire = cle.Chiffrer(utilisateur.Id, code);
         return code;
     }

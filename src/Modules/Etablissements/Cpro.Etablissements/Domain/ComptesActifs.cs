@@ -4,25 +4,37 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Cpro.Etablissements.Domain;
 
-/// <summary>Asked on every authenticated request: the answer is cached briefly, and forgotten at once when an
-/// administrator changes the account's state.</summary>
+/// <summary>Asked on every authenticated request: the answer is cached briefly, and forgotten at once when the
+/// account's state or password changes.</summary>
 internal sealed class ComptesActifs(EtablissementsDbContext db, IMemoryCache cache) : IComptesActifs
 {
     private static readonly TimeSpan Duree = TimeSpan.FromSeconds(30);
 
-    public async ValueTask<bool> EstActifAsync(Guid utilisateurId, CancellationToken cancellationToken)
+    public async ValueTask<EtatCompte> EtatAsync(Guid compteId, bool relire, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(Cle(utilisateurId), out bool actif))
+        if (!relire && cache.TryGetValue(Cle(compteId), out EtatCompte? etat))
         {
-            return actif;
+            return etat!;
         }
         // The account may be of any establishment: explicitly across the filter.
-        actif = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.Id == utilisateurId).Select(u => u.Actif).SingleOrDefaultAsync(cancellationToken);
-        cache.Set(Cle(utilisateurId), actif, Duree);
-        return actif;
+        var utilisateur = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.Id == compteId)
+            .Select(u => new { u.Actif, u.Identifiants.TamponSecurite }).SingleOrDefaultAsync(cancellationToken);
+        if (utilisateur is not null)
+        {
+            etat = new EtatCompte(utilisateur.Actif, utilisateur.TamponSecurite);
+        }
+        else
+        {
+            // A platform administrator is never deactivated, but may change their password.
+            var tampon = await db.AdministrateursPlateforme.Where(a => a.Id == compteId)
+                .Select(a => (Guid?)a.Identifiants.TamponSecurite).SingleOrDefaultAsync(cancellationToken);
+            etat = new EtatCompte(tampon is not null, tampon);
+        }
+        cache.Set(Cle(compteId), etat, Duree);
+        return etat;
     }
 
-    public static void Oublier(IMemoryCache cache, Guid utilisateurId) => cache.Remove(Cle(utilisateurId));
+    public static void Oublier(IMemoryCache cache, Guid compteId) => cache.Remove(Cle(compteId));
 
-    private static string Cle(Guid utilisateurId) => $"cpro:compte-actif:{utilisateurId}";
+    private static string Cle(Guid compteId) => $"cpro:compte-actif:{compteId}";
 }

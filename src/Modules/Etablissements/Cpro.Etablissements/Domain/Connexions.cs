@@ -14,7 +14,7 @@ internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Ide
     public const int LongueurMin = 12;
 
     /// <summary>An account whose password was checked; the principal is built when asked, so it reflects a change made since.</summary>
-    internal sealed record Compte(Identifiants Identifiants, Func<ClaimsPrincipal> Principal);
+    internal sealed record Compte(Guid Id, Identifiants Identifiants, Func<ClaimsPrincipal> Principal);
 
     /// <summary>The account, or the French reason it is refused. Failures are saved at once, whatever the caller does next.</summary>
     public async Task<(Compte? Compte, string? Erreur)> VerifierAsync(string login, string password, CancellationToken cancellationToken)
@@ -25,8 +25,8 @@ internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Ide
         var admin = await db.AdministrateursPlateforme.SingleOrDefaultAsync(a => a.Identifiants.Login == login, cancellationToken);
         if (admin is not null)
         {
-            compte = new Compte(admin.Identifiants, () => CproClaims.Principal(admin.Id, login, "Administrateur de la plateforme", null, null,
-                [Profils.AdministrateurPlateforme], AuthenticationType, admin.Identifiants.DoitChangerMotDePasse));
+            compte = new Compte(admin.Id, admin.Identifiants, () => CproClaims.Principal(admin.Id, login, "Administrateur de la plateforme", null, null,
+                [Profils.AdministrateurPlateforme], admin.Identifiants.TamponSecurite, AuthenticationType, admin.Identifiants.DoitChangerMotDePasse));
         }
         else
         {
@@ -41,8 +41,9 @@ internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Ide
                 return (null, "Ce compte est désactivé : adressez-vous à l'administrateur de votre établissement.");
             }
             var uai = await db.Etablissements.Where(e => e.Id == utilisateur.EtablissementId).Select(e => e.Uai).SingleAsync(cancellationToken);
-            compte = new Compte(utilisateur.Identifiants, () => CproClaims.Principal(utilisateur.Id, login, utilisateur.NomComplet,
-                utilisateur.EtablissementId, uai, utilisateur.Profils, AuthenticationType, utilisateur.Identifiants.DoitChangerMotDePasse));
+            compte = new Compte(utilisateur.Id, utilisateur.Identifiants, () => CproClaims.Principal(utilisateur.Id, login, utilisateur.NomComplet,
+                utilisateur.EtablissementId, uai, utilisateur.Profils, utilisateur.Identifiants.TamponSecurite, AuthenticationType,
+                utilisateur.Identifiants.DoitChangerMotDePasse));
         }
         var identifiants = compte.Identifiants;
         if (identifiants.EstVerrouille(now))
@@ -67,10 +68,12 @@ internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Ide
         return (compte, null);
     }
 
-    /// <summary>A password a person chose: hashed with the slow standard hasher; the temporary code is forgotten.</summary>
+    /// <summary>A password a person chose: hashed with the slow standard hasher; the temporary code is forgotten, and
+    /// so are the sessions and tokens opened with the previous password.</summary>
     public void DefinirMotDePasse(Identifiants identifiants, string motDePasse)
     {
         identifiants.MotDePasseHash = hasher.HashPassword(identifiants, motDePasse);
         identifiants.DoitChangerMotDePasse = false;
+        identifiants.RenouvelerTampon();
     }
 }

@@ -1,6 +1,7 @@
 namespace Cpro.Etablissements.Domain;
 
-/// <summary>What signing in needs: the login, the password hash and the lockout state.</summary>
+/// <summary>What signing in needs: the login, the password hash, the lockout state, and the security stamp that cookies
+/// and tokens carry.</summary>
 internal sealed class Identifiants
 {
     public const int EchecsAvantVerrouillage = 5;
@@ -12,6 +13,8 @@ internal sealed class Identifiants
     public bool DoitChangerMotDePasse { get; set; }
     public int EchecsConsecutifs { get; set; }
     public DateTimeOffset? VerrouilleJusqua { get; set; }
+    /// <summary>Renewed with the password and at deactivation: a cookie or token carrying another one has ended.</summary>
+    public Guid TamponSecurite { get; set; } = Guid.NewGuid();
 
     public static string NormalizeLogin(string? login) => (login ?? "").Trim().ToLowerInvariant();
 
@@ -26,6 +29,8 @@ internal sealed class Identifiants
             EchecsConsecutifs = 0;
         }
     }
+
+    public void RenouvelerTampon() => TamponSecurite = Guid.NewGuid();
 
     public void EnregistrerSucces()
     {

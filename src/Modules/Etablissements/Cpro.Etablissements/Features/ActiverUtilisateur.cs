@@ -10,8 +10,8 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Cpro.Etablissements.Features;
 
-/// <summary>Deactivates an account (it can no longer sign in, and its open sessions end; nothing of it is deleted) or
-/// reactivates it.</summary>
+/// <summary>Deactivates an account (it can no longer sign in, and its open sessions end, for good: its security stamp is
+/// renewed, so reactivating it opens none of them again; nothing of it is deleted) or reactivates it.</summary>
 internal static class ActiverUtilisateur
 {
     internal sealed record Command(string Uai, Guid Id, bool Actif) : ICommand<GestionComptes.UtilisateurDto>;
@@ -27,6 +27,10 @@ internal static class ActiverUtilisateur
                 throw new NonTraitableException("Vous ne pouvez pas désactiver votre propre compte.");
             }
             utilisateur.Actif = command.Actif;
+            if (!command.Actif)
+            {
+                utilisateur.Identifiants.RenouvelerTampon();
+            }
             await GestionComptes.EnregistrerAsync(db, utilisateur, cancellationToken);
             ComptesActifs.Oublier(cache, utilisateur.Id);
             return GestionComptes.UtilisateurDto.From(utilisateur);

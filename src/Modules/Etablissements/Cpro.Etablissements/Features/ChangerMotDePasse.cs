@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Cpro.Etablissements.Features;
 
 /// <summary>A user chooses their password: required at the first sign-in with a temporary one, possible at any time.
-/// The current password is checked like a sign-in (failures count towards the lockout).</summary>
+/// The current password is checked like a sign-in (failures count towards the lockout). Every session and token opened
+/// before ends: the portal signs the browser that made the change in again, an API client asks for a new token.</summary>
 internal static class ChangerMotDePasse
 {
     internal sealed record Command(string Login, string MotDePasseActuel, string NouveauMotDePasse) : ICommand<SeConnecter.Resultat>;
@@ -32,8 +34,9 @@ internal static class ChangerMotDePasse
         }
     }
 
-    /// <summary>On success, the principal to sign in again with (no longer marked as holding a temporary password).</summary>
-    internal sealed class Handler(EtablissementsDbContext db, Connexions connexions) : ICommandHandler<Command, SeConnecter.Resultat>
+    /// <summary>On success, the principal to sign in again with (the new security stamp, no longer marked as holding a
+    /// temporary password).</summary>
+    internal sealed class Handler(EtablissementsDbContext db, Connexions connexions, IMemoryCache cache) : ICommandHandler<Command, SeConnecter.Resultat>
     {
         public async ValueTask<SeConnecter.Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -51,6 +54,7 @@ internal static class ChangerMotDePasse
                 utilisateur.CodeProvisoire = null;
             }
             await db.SaveChangesAsync(cancellationToken);
+            ComptesActifs.Oublier(cache, compte.Id);
             return new SeConnecter.Resultat(compte.Principal(), null);
         }
     }

@@ -6,20 +6,21 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 
 namespace Cpro.Etablissements.Features;
 
 /// <summary>A forgotten password: a new temporary one, sent by email when the account has an address, and in any case
-/// listed with the access codes to hand out. The account is unlocked.</summary>
+/// listed with the access codes to hand out. The account is unlocked; its open sessions and tokens end.</summary>
 internal static class ReinitialiserMotDePasse
 {
     internal sealed record Command(string Uai, Guid Id) : ICommand<Resultat>;
 
     internal sealed record Resultat(string Login, bool CourrielEnvoye);
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration)
-        : ICommandHandler<Command, Resultat>
+    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration,
+        IMemoryCache cache) : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,6 +33,7 @@ internal static class ReinitialiserMotDePasse
                 GestionComptes.EnvoyerIdentifiants(boite, configuration, etablissement, utilisateur, code, nouveau: false);
             }
             await GestionComptes.EnregistrerAsync(db, utilisateur, cancellationToken);
+            ComptesActifs.Oublier(cache, utilisateur.Id);
             return new Resultat(utilisateur.Identifiants.Login, courriel);
         }
     }

@@ -599,6 +599,11 @@ namespace Cpro.Etablissements.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
+                            b1.Property<Guid>("TamponSecurite")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasDefaultValueSql("gen_random_uuid()");
+
                             b1.Property<DateTimeOffset?>("VerrouilleJusqua")
                                 .HasColumnType("timestamp with time zone");
 
@@ -672,6 +677,11 @@ namespace Cpro.Etablissements.Migrations
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("TamponSecurite")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasDefaultValueSql("gen_random_uuid()");
 
                             b1.Property<DateTimeOffset?>("VerrouilleJusqua")
                                 .HasColumnType("timestamp with time zone");

@@ -441,8 +441,9 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         }
     }
 
-    /// <summary>An account follows its person's presence; its login and password never change here. Only the accounts'
-    /// state is read, and only those whose state changes are written, by two set-based updates.</summary>
+    /// <summary>An account follows its person's presence; its login and password never change here, but a deactivated
+    /// one's security stamp is renewed, as by an administrator. Only the accounts' state is read, and only those whose
+    /// state changes are written, by two set-based updates.</summary>
     private sealed class ComptesActifs
     {
         private readonly Dictionary<Guid, bool> _actuels = [];
@@ -475,7 +476,14 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
                 if (ids.Count > 0)
                 {
                     await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.EtablissementId == etablissementId && ids.Contains(u.Id))
-                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.Actif, actif), cancellationToken);
+                        .ExecuteUpdateAsync(u =>
+                        {
+                            u.SetProperty(x => x.Actif, actif);
+                            if (!actif)
+                            {
+                                u.SetProperty(x => x.Identifiants.TamponSecurite, x => Guid.NewGuid());
+                            }
+                        }, cancellationToken);
                 }
             }
         }
@@ -492,6 +500,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             new("Identifiants.MotDePasseHash", NpgsqlDbType.Varchar, u => u.Identifiants.MotDePasseHash),
             new("Identifiants.DoitChangerMotDePasse", NpgsqlDbType.Boolean, u => u.Identifiants.DoitChangerMotDePasse),
             new("Identifiants.EchecsConsecutifs", NpgsqlDbType.Integer, u => u.Identifiants.EchecsConsecutifs),
+            new("Identifiants.TamponSecurite", NpgsqlDbType.Uuid, u => u.Identifiants.TamponSecurite),
             new("Nom", NpgsqlDbType.Varchar, u => u.Nom), new("Prenom", NpgsqlDbType.Varchar, u => u.Prenom),
             new("Profils", NpgsqlDbType.Array | NpgsqlDbType.Text, u => u.Profils), new("Actif", NpgsqlDbType.Boolean, u => u.Actif),
             new("CreeLe", NpgsqlDbType.TimestampTz, u => u.CreeLe), new("Source", NpgsqlDbType.Varchar, u => u.Source),
