@@ -316,7 +316,7 @@ public sealed partial class ComptesTests(CproFactory factory)
     }
 
     [Fact]
-    public async Task Accounts_codes_and_emails_of_an_establishment_are_refused_to_other_establishments_and_other_profiles()
+    public async Task Accounts_codes_and_emails_of_an_establishment_are_refused_to_other_establishments_and_other_profiles_and_codes_to_the_platform()
     {
         var (uai, _) = await EtablissementAsync();
         var (autre, etranger) = await EtablissementAsync();
@@ -338,6 +338,12 @@ public sealed partial class ComptesTests(CproFactory factory)
             await (await client.GetAsync($"/api/etablissements/{uai}/acces.csv")).AssertProblemAsync(HttpStatusCode.Forbidden);
             await (await client.GetAsync($"/api/etablissements/{uai}/courriels")).AssertProblemAsync(HttpStatusCode.Forbidden);
         }
+        // Temporary passwords are for the establishment's administrator to hand out, not for the platform's.
+        foreach (var route in new[] { "acces", "acces.csv" })
+        {
+            var refus = await (await plateforme.GetAsync($"/api/etablissements/{uai}/{route}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.Equal("Seul l'administrateur de cet établissement consulte ses mots de passe provisoires.", refus.GetProperty("detail").GetString());
+        }
         // Through its own establishment, an administrator still cannot reach another's account.
         await (await etranger.PutAsJsonAsync($"/api/etablissements/{autre}/utilisateurs/{id}/actif", corps)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await etranger.PostAsync($"/api/etablissements/{autre}/utilisateurs/{id}/mot-de-passe-provisoire", null)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -347,20 +353,28 @@ public sealed partial class ComptesTests(CproFactory factory)
     }
 
     [Fact]
-    public async Task The_administrator_reads_the_establishment_emails_in_the_outbox()
+    public async Task The_administrator_reads_the_establishment_emails_in_the_outbox_and_the_platform_administrator_all_but_their_bodies()
     {
         var (uai, admin) = await EtablissementAsync();
         var email = $"{Guid.NewGuid():N}@example.org";
         await CreerAsync(admin, uai, "Inès", "Lectrice", Profils.Inspecteur, email);
-        await factory.CourrielAsync(email);
+        var code = CodeDans(await factory.CourrielAsync(email));
+        using var plateforme = await factory.AdminClientAsync();
 
         var courriels = await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/courriels");
+        var vusDeLaPlateforme = await plateforme.GetStringAsync($"/api/etablissements/{uai}/courriels");
 
         var courriel = Assert.Single(courriels!);
         Assert.Equal(email, courriel.GetProperty("destinataire").GetString());
-        Assert.Contains("Mot de passe provisoire : ", courriel.GetProperty("corps").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"Mot de passe provisoire : {code}", courriel.GetProperty("corps").GetString(), StringComparison.Ordinal);
         Assert.NotEqual(JsonValueKind.Null, courriel.GetProperty("envoyeLe").ValueKind);
         Assert.EndsWith(".eml", courriel.GetProperty("transport").GetString(), StringComparison.Ordinal);
+        var meta = Assert.Single(JsonSerializer.Deserialize<JsonElement[]>(vusDeLaPlateforme)!);
+        Assert.Equal(email, meta.GetProperty("destinataire").GetString());
+        Assert.Equal("Votre compte Cpro", meta.GetProperty("objet").GetString());
+        Assert.Equal(courriel.GetProperty("envoyeLe").GetDateTimeOffset(), meta.GetProperty("envoyeLe").GetDateTimeOffset());
+        Assert.True(!meta.TryGetProperty("corps", out var corps) || corps.ValueKind == JsonValueKind.Null, meta.ToString());
+        Assert.DoesNotContain(code, vusDeLaPlateforme, StringComparison.Ordinal);
     }
 
     private async Task<(string Uai, HttpClient Admin)> EtablissementAsync()

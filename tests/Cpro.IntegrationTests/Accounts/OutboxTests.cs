@@ -31,12 +31,12 @@ public sealed class OutboxTests(CproFactory factory)
         var horloge = new Horloge(DateTimeOffset.FromUnixTimeSeconds(plusTard.ToUnixTimeSeconds() + 60));
 
         // Nothing listens on port 1: the real SMTP transport fails.
-        await Envoi(new TransportSmtp(new Uri("smtp://127.0.0.1:1")), horloge).EnvoyerEnAttenteAsync(CancellationToken.None);
+        await Envoi(new TransportSmtp(ServeurSmtp.Lire("smtp://127.0.0.1:1?tls=non", TimeSpan.FromSeconds(5))), horloge).EnvoyerEnAttenteAsync(CancellationToken.None);
 
         var echec = await LireAsync(id);
         Assert.Null(echec.EnvoyeLe);
         Assert.Equal(1, echec.Tentatives);
-        Assert.False(string.IsNullOrEmpty(echec.DerniereErreur));
+        Assert.StartsWith("Serveur SMTP 127.0.0.1:1 injoignable ou échange interrompu : ", echec.DerniereErreur, StringComparison.Ordinal);
         Assert.Equal(horloge.GetUtcNow() + TimeSpan.FromMinutes(1), echec.ProchainEssaiLe);
 
         horloge.Maintenant = echec.ProchainEssaiLe;

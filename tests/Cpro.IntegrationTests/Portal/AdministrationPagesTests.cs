@@ -69,6 +69,13 @@ public sealed class AdministrationPagesTests(CproFactory factory)
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await enseignant.GetAsync(page)).StatusCode);
         }
+        // The platform administrator is not offered, nor shown, an establishment's temporary passwords or emails.
+        Assert.Equal(HttpStatusCode.Forbidden, (await plateforme.GetAsync("/administration/acces")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await plateforme.GetAsync("/administration/courriels")).StatusCode);
+        var accueil = await plateforme.GetStringAsync("/");
+        Assert.Contains("href=\"/administration/etablissements\"", accueil, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/administration/acces\"", accueil, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/administration/courriels\"", accueil, StringComparison.Ordinal);
         Assert.Contains("Paramètres de l'établissement", await chef.GetStringAsync("/administration/parametres"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await chef.GetAsync("/administration/utilisateurs")).StatusCode);
         var fiche = await etranger.GetStringAsync($"/administration/utilisateurs/{id}");

@@ -46,7 +46,7 @@ public sealed class EtablissementsModule : ICproModule
         services.AddMemoryCache();
         services.AddScoped<IComptesActifs, ComptesActifs>();
         services.AddScoped<Courriels.BoiteEnvoi>();
-        services.AddSingleton(_ => Courriels.ConfigurationCourriels.Transport(configuration));
+        services.AddSingleton(Courriels.ConfigurationCourriels.Transport(configuration));
         services.AddHostedService<Courriels.EnvoiCourriels>();
         services.AddScoped<Siecle.Synchronisation>();
         services.AddScoped<Siecle.ImportsEnAttente>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 
 namespace Cpro.Etablissements.Courriels;
 
@@ -11,7 +12,7 @@ internal sealed partial class EnvoiCourriels(IServiceScopeFactory scopes, ITrans
     TimeProvider clock, ILogger<EnvoiCourriels> logger) : BackgroundService
 {
     private readonly TimeSpan _intervalle = TimeSpan.FromMilliseconds(configuration.GetValue("CPRO_MAIL_INTERVAL_MS", 2000));
-    private readonly string _expediteur = ConfigurationCourriels.Expediteur(configuration);
+    private readonly MailboxAddress _expediteur = ConfigurationCourriels.Expediteur(configuration);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,7 +48,8 @@ internal sealed partial class EnvoiCourriels(IServiceScopeFactory scopes, ITrans
             courriel.Tentatives++;
             try
             {
-                courriel.Transport = await transport.EnvoyerAsync(_expediteur, courriel.Destinataire, courriel.Objet, boite.Corps(courriel), cancellationToken);
+                var message = MessageCourriel.Creer(_expediteur, courriel.Destinataire, courriel.Objet, boite.Corps(courriel), clock.GetUtcNow());
+                courriel.Transport = await transport.EnvoyerAsync(message, cancellationToken);
                 courriel.EnvoyeLe = clock.GetUtcNow();
                 courriel.DerniereErreur = null;
             }

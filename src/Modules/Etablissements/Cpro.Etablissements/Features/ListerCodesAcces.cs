@@ -1,6 +1,7 @@
 using System.Text;
 using Carter;
 using Cpro.Etablissements.Domain;
+using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cpro.Etablissements.Features;
 
 /// <summary>« Gestion des accès élèves »: the logins and temporary codes of accounts not yet used, to print or export
-/// (CSV) and hand out, by class. A code disappears from the list once its owner has chosen a password.</summary>
+/// (CSV) and hand out, by class. A code disappears from the list once its owner has chosen a password. Handing them out is
+/// the establishment's administrator's job: the platform administrator, who manages its accounts, does not read them.</summary>
 internal static class ListerCodesAcces
 {
     public const string Apprenants = "apprenants";
@@ -26,6 +28,10 @@ internal static class ListerCodesAcces
         public async ValueTask<IReadOnlyList<AccesDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var etablissement = await GestionComptes.EtablissementAsync(db, user, query.Uai, cancellationToken);
+            if (user.IsPlatformAdmin)
+            {
+                throw new InterditException("Seul l'administrateur de cet établissement consulte ses mots de passe provisoires.");
+            }
             var utilisateurs = db.Utilisateurs.IgnoreQueryFilters().AsNoTracking()
                 .Where(u => u.EtablissementId == etablissement.Id && u.Actif && u.CodeProvisoire != null);
             utilisateurs = query.Public switch

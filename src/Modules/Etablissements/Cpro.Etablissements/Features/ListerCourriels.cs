@@ -9,12 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Cpro.Etablissements.Features;
 
 /// <summary>The establishment's emails, newest first, with their state: the administrator reads here what was sent
-/// (or written to the mail folder without SMTP) and what waits for a retry.</summary>
+/// (or written to the mail folder without SMTP) and what waits for a retry. The platform administrator sees the same list
+/// without the bodies, which hold temporary passwords.</summary>
 internal static class ListerCourriels
 {
     internal sealed record Query(string Uai) : IQuery<IReadOnlyList<CourrielDto>>;
 
-    internal sealed record CourrielDto(Guid Id, string Destinataire, string Objet, string Corps, DateTimeOffset CreeLe, DateTimeOffset? EnvoyeLe,
+    internal sealed record CourrielDto(Guid Id, string Destinataire, string Objet, string? Corps, DateTimeOffset CreeLe, DateTimeOffset? EnvoyeLe,
         int Tentatives, string? DerniereErreur, DateTimeOffset? ProchainEssaiLe, string? Transport);
 
     internal sealed class Handler(EtablissementsDbContext db, Kernel.Identity.ICurrentUser user, BoiteEnvoi boite)
@@ -25,7 +26,7 @@ internal static class ListerCourriels
             var etablissement = await GestionComptes.EtablissementAsync(db, user, query.Uai, cancellationToken);
             var courriels = await db.Courriels.IgnoreQueryFilters().AsNoTracking().Where(c => c.EtablissementId == etablissement.Id)
                 .OrderByDescending(c => c.CreeLe).Take(500).ToListAsync(cancellationToken);
-            return [.. courriels.Select(c => new CourrielDto(c.Id, c.Destinataire, c.Objet, boite.Corps(c), c.CreeLe, c.EnvoyeLe, c.Tentatives,
+            return [.. courriels.Select(c => new CourrielDto(c.Id, c.Destinataire, c.Objet, user.IsPlatformAdmin ? null : boite.Corps(c), c.CreeLe, c.EnvoyeLe, c.Tentatives,
                 c.DerniereErreur, c.EnvoyeLe is null ? c.ProchainEssaiLe : null, c.Transport is { } t && t != "SMTP" ? Path.GetFileName(t) : c.Transport))];
         }
     }
