@@ -1,4 +1,3 @@
-using System.Text;
 using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
@@ -59,28 +58,9 @@ internal static class ListerCodesAcces
         }
     }
 
-    /// <summary>Semicolon-separated with a BOM, as French spreadsheets expect; a cell that a spreadsheet would take for
-    /// a formula is quoted as text.</summary>
-    public static byte[] Csv(IReadOnlyList<AccesDto> acces)
-    {
-        var csv = new StringBuilder("Division;Nom;Prénom;Profil;Identifiant;Mot de passe provisoire\r\n");
-        foreach (var a in acces)
-        {
-            csv.AppendJoin(';', [Cellule(a.Division), Cellule(a.Nom), Cellule(a.Prenom), Cellule(string.Join(", ", a.Profils.Select(Profils.Libelle))),
-                Cellule(a.Login), Cellule(a.Code)]).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    private static string Cellule(string? valeur)
-    {
-        var texte = valeur ?? "";
-        if (texte.Length > 0 && texte[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            texte = "'" + texte;
-        }
-        return texte.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{texte.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : texte;
-    }
+    public static byte[] Csv(IReadOnlyList<AccesDto> acces) =>
+        Domain.Csv.Write(["Division", "Nom", "Prénom", "Profil", "Identifiant", "Mot de passe provisoire"],
+            acces.Select(a => (IReadOnlyList<string?>)[a.Division, a.Nom, a.Prenom, string.Join(", ", a.Profils.Select(Profils.Libelle)), a.Login, a.Code]));
 
     internal sealed class Endpoint : ICarterModule
     {
