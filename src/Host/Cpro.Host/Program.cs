@@ -7,9 +7,12 @@ using Cpro.Host.Persistence;
 using Cpro.Host.Pipeline;
 using Cpro.Kernel.Modules;
 using FluentValidation;
+using JasperFx;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+// db-apply, db-patch, db-assert… (README): the store's schema managed from the command line.
+builder.Host.ApplyJasperFxExtensions();
 if (builder.Configuration["CPRO_DB"] is { Length: > 0 } db)
 {
     builder.Configuration["ConnectionStrings:Cpro"] = db;
@@ -23,6 +26,7 @@ var services = builder.Services;
 services.AddHostedService<StartupService>();
 services.AddSingleton(catalogue);
 services.AddSingleton(TimeProvider.System);
+services.AddCproStore(builder.Configuration);
 services.AddCproLogging(builder.Configuration);
 services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
@@ -46,7 +50,8 @@ services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [OpsEn
 ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr");
 services.AddMediator(options =>
 {
-    options.ServiceLifetime = ServiceLifetime.Scoped;
+    // Handlers are built at each message, after the command before them committed or failed (UnitOfWork).
+    options.ServiceLifetime = ServiceLifetime.Transient;
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
 });
 var carterModules = new List<Type>();
@@ -80,7 +85,7 @@ app.MapOps();
 app.MapCproModules(catalogue);
 app.MapRazorComponents<App>().AddAdditionalAssemblies([.. catalogue.All.Select(m => m.GetType().Assembly).Distinct()]);
 
-await app.RunAsync();
+return await app.RunJasperFxCommands(args);
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -20,7 +20,7 @@ public sealed class BehaviorsTests(CproFactory factory)
         using var scope = factory.Services.CreateScope();
         var services = scope.ServiceProvider;
         var behavior = new TransactionBehavior<CreerEtablissement.Command, CreerEtablissement.EtablissementDto>(
-            services, services.GetServices<ModuleDbContextRegistration>());
+            services.GetRequiredService<UnitOfWork>(), services, services.GetServices<ModuleDbContextRegistration>());
         var uai = TestUai.Next();
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await behavior.Handle(

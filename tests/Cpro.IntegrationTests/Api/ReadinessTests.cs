@@ -48,12 +48,13 @@ public sealed class ReadinessTests(CproFactory factory)
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<ICurrentUser>(new ClaimsCurrentUser(null));
+        services.AddCproStore(configuration);
         foreach (var module in Cpro.Host.Composition.CproModules.Catalogue().All)
         {
             module.AddServices(services, configuration);
         }
         await using var provider = services.BuildServiceProvider();
-        return await new DatabaseReadyCheck(provider).CheckHealthAsync(new HealthCheckContext());
+        return await new DatabaseReadyCheck(provider, provider.GetRequiredService<Marten.IDocumentStore>()).CheckHealthAsync(new HealthCheckContext());
     }
 
     private async Task ExecuteAsync(string sql)

@@ -19,6 +19,9 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string MotDePasse = "Motdepasse-Test-2026";
     public const long ImportMaxMo = 2;
 
+    // The host ends with JasperFx's command runner, which starts it only when told to.
+    static CproFactory() => JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
+
     private readonly string _server = Environment.GetEnvironmentVariable("CPRO_TEST_DB")
         ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
 
@@ -142,6 +145,19 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return (await db.Apprenants.IgnoreQueryFilters().CountAsync(a => a.EtablissementId == etablissement),
             await db.ImportsSiecle.IgnoreQueryFilters().CountAsync(i => i.EtablissementId == etablissement));
     }
+
+    /// <summary>An establishment's id, asked as other modules ask it (Contracts).</summary>
+    public async Task<Guid> EtablissementIdAsync(string uai)
+    {
+        using var scope = Services.CreateScope();
+        var etablissement = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Cpro.Etablissements.Contracts.TrouverEtablissement(uai));
+        return etablissement?.Id ?? throw new InvalidOperationException($"Établissement {uai} introuvable.");
+    }
+
+    /// <summary>A document session of that establishment (none: global documents only), straight on the store: what was
+    /// written, read back as the modules read it. The caller disposes it.</summary>
+    public Marten.IDocumentSession Documents(Guid? etablissementId = null) =>
+        Services.GetRequiredService<Marten.IDocumentStore>().LightweightSession(Cpro.Kernel.Persistence.UnitOfWork.Tenant(etablissementId));
 
     private sealed record TokenResponse(string AccessToken);
 }

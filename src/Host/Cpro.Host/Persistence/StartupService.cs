@@ -1,4 +1,5 @@
 using Cpro.Kernel.Modules;
+using Marten;
 using Cpro.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -6,11 +7,22 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Cpro.Host.Persistence;
 
-/// <summary>Before the server listens: every module's migrations (idempotent), then the modules' start-up tasks.</summary>
-internal sealed class StartupService(IServiceProvider services, ILogger<StartupService> logger) : IHostedService
+/// <summary>Before the server listens: the store's schema (applied, or with CPRO_SCHEMA=verifier only checked, for a
+/// database patched by hand with <c>db-patch</c>), every module's migrations (idempotent), then the modules' start-up tasks.</summary>
+internal sealed class StartupService(IServiceProvider services, IDocumentStore store, IConfiguration configuration, ILogger<StartupService> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (configuration["CPRO_SCHEMA"] == "verifier")
+        {
+            await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
+        }
+        else
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        }
+        logger.LogInformation("Schéma des documents à jour");
         await using var scope = services.CreateAsyncScope();
         foreach (var registration in scope.ServiceProvider.GetServices<ModuleDbContextRegistration>())
         {

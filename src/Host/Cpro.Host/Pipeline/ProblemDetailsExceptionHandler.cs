@@ -1,5 +1,7 @@
 using Cpro.Kernel.Errors;
 using FluentValidation;
+using JasperFx;
+using Marten.Exceptions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -27,9 +29,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             RequeteInvalideException e => Problem(StatusCodes.Status400BadRequest, "Requête invalide", e.Message),
             TropVolumineuxException e => Problem(StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", e.Message),
             NonTraitableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Requête non traitable", e.Message),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Modification concurrente",
+            DbUpdateConcurrencyException or ConcurrencyException => Problem(StatusCodes.Status409Conflict, "Modification concurrente",
                 "Ces données ont été modifiées entre-temps par quelqu'un d'autre : rechargez-les puis recommencez."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }
+                or DocumentAlreadyExistsException
+                or MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 Problem(StatusCodes.Status409Conflict, "Conflit", "Ces données existent déjà."),
             AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Requête invalide",
                 "Le formulaire a expiré ou ne provient pas de Cpro : rechargez la page puis recommencez."),

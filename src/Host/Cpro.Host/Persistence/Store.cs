@@ -1,0 +1,39 @@
+using Cpro.Kernel.Persistence;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
+using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Weasel.Core;
+
+namespace Cpro.Host.Persistence;
+
+/// <summary>The one Marten document store of every module, on CPRO_DB. Each module declares its documents in its own
+/// schema (<c>services.ConfigureMarten</c> in its AddServices); a document belongs to one establishment (Marten's
+/// conjoined tenancy, the tenant being the establishment) unless its module declares it global.</summary>
+internal static class Store
+{
+    public const string SchemaEvenements = "evenements";
+
+    public static IServiceCollection AddCproStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMarten(options =>
+        {
+            options.Connection(ModulePersistence.ConnectionString(configuration));
+            // Marten's own objects (sequences, functions) go here rather than in public.
+            options.DatabaseSchemaName = "cpro";
+            options.Policies.AllDocumentsAreMultiTenanted();
+            options.Events.TenancyStyle = TenancyStyle.Conjoined;
+            options.Events.DatabaseSchemaName = SchemaEvenements;
+            options.Events.StreamIdentity = StreamIdentity.AsGuid;
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+            // The schema is applied at start (StartupService), never in the middle of a request.
+            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        });
+        services.AddScoped<UnitOfWork>();
+        // Resolved at each use: a handler built after a failed command gets the session that replaced it.
+        services.Replace(ServiceDescriptor.Transient<IDocumentSession>(sp => sp.GetRequiredService<UnitOfWork>().Session));
+        services.Replace(ServiceDescriptor.Transient<IQuerySession>(sp => sp.GetRequiredService<UnitOfWork>().Session));
+        return services;
+    }
+}
