@@ -5,11 +5,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cpro.Etablissements;
 using Cpro.Etablissements.Domain;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
-using Microsoft.EntityFrameworkCore;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
 
@@ -62,22 +62,26 @@ public sealed partial class ComptesTests(CproFactory factory)
     public async Task The_key_of_the_temporary_codes_is_created_once_when_two_transactions_race_for_it()
     {
         var (uai, _) = await EtablissementAsync();
-        using var premier = factory.Services.CreateScope();
-        var db = premier.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        var etablissement = await factory.EtablissementIdAsync(uai);
+        await using var premier = factory.Services.CreateAsyncScope();
+        var uniteDeTravail = premier.ServiceProvider.GetRequiredService<UnitOfWork>();
+        await uniteDeTravail.BeginAsync(default);
         using var cle = await premier.ServiceProvider.GetRequiredService<CodesProvisoires>().CleAsync(etablissement, default);
 
         var concurrente = Task.Run(async () =>
         {
-            using var second = factory.Services.CreateScope();
-            return await second.ServiceProvider.GetRequiredService<CodesProvisoires>().CleAsync(etablissement, default);
+            await using var second = factory.Services.CreateAsyncScope();
+            var sienne = second.ServiceProvider.GetRequiredService<UnitOfWork>();
+            await sienne.BeginAsync(default);
+            var lue = await second.ServiceProvider.GetRequiredService<CodesProvisoires>().CleAsync(etablissement, default);
+            await sienne.CompleteAsync(default);
+            return lue;
         });
         await Task.Delay(300);
         Assert.False(concurrente.IsCompleted);
         var compte = Guid.NewGuid();
         var chiffre = cle.Chiffrer(compte, "abcDEF234xyz");
-        await transaction.CommitAsync();
+        await uniteDeTravail.CompleteAsync(default);
 
         using var autre = await concurrente;
         Assert.Equal("abcDEF234xyz", autre.Dechiffrer(compte, chiffre));
@@ -272,9 +276,10 @@ public sealed partial class ComptesTests(CproFactory factory)
         // As another instance would: the database changes, this instance's cache is not told.
         using (var scope = factory.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-            var utilisateur = await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Identifiants.Login == login);
+            await using var db = factory.Documents(await factory.EtablissementIdAsync(uai));
+            var utilisateur = await db.Query<Utilisateur>().SingleAsync(u => u.Identifiants.Login == login);
             scope.ServiceProvider.GetRequiredService<Connexions>().DefinirMotDePasse(utilisateur.Identifiants, "Phrase-Venue-D-Ailleurs-2026");
+            db.StoreRevision(utilisateur, utilisateur.Version);
             await db.SaveChangesAsync();
         }
 

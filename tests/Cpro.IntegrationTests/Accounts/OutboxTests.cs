@@ -1,7 +1,7 @@
-using Cpro.Etablissements;
 using Cpro.Etablissements.Courriels;
 using Cpro.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,16 +16,18 @@ public sealed class OutboxTests(CproFactory factory)
     {
         var uai = await factory.CreerEtablissementAsync();
         var plusTard = DateTimeOffset.UtcNow.AddDays(1);
-        Guid id;
-        using (var scope = factory.Services.CreateScope())
+        var id = Guid.Empty;
+        var etablissement = await factory.EtablissementIdAsync(uai);
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-            var courriel = scope.ServiceProvider.GetRequiredService<BoiteEnvoi>()
-                .Ajouter(db.Etablissements.Single(e => e.Uai == uai).Id, "refuse@example.org", "Essai", "Corps");
-            // Due tomorrow only: the host's own sender leaves it to this test.
-            courriel.ProchainEssaiLe = plusTard;
-            id = courriel.Id;
-            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().InTransactionAsync(_ =>
+            {
+                var courriel = scope.ServiceProvider.GetRequiredService<BoiteEnvoi>().Ajouter(etablissement, "refuse@example.org", "Essai", "Corps");
+                // Due tomorrow only: the host's own sender leaves it to this test.
+                courriel.ProchainEssaiLe = plusTard;
+                id = courriel.Id;
+                return Task.CompletedTask;
+            }, default);
         }
         // Whole seconds: PostgreSQL keeps microseconds, not .NET ticks.
         var horloge = new Horloge(DateTimeOffset.FromUnixTimeSeconds(plusTard.ToUnixTimeSeconds() + 60));
@@ -62,13 +64,14 @@ public sealed class OutboxTests(CproFactory factory)
         Assert.Equal(TimeSpan.FromMinutes(minutes), Courriel.Attente(tentatives));
 
     private EnvoiCourriels Envoi(ITransportCourriel transport, TimeProvider horloge) =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), transport, factory.Services.GetRequiredService<IConfiguration>(),
+        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IDocumentStore>(), transport,
+            factory.Services.GetRequiredService<IConfiguration>(),
             horloge, NullLogger<EnvoiCourriels>.Instance);
 
     private async Task<Courriel> LireAsync(Guid id)
     {
-        using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>().Courriels.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == id);
+        await using var session = factory.Documents();
+        return await session.Query<Courriel>().SingleAsync(c => c.AnyTenant() && c.Id == id);
     }
 
     private sealed class Horloge(DateTimeOffset maintenant) : TimeProvider

@@ -153,10 +153,5 @@ public sealed class ParametresTests(CproFactory factory)
         return new MultipartFormDataContent { { partie, "logo", nom } };
     }
 
-    private async Task<Guid> EtablissementIdAsync(string uai)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Cpro.Etablissements.EtablissementsDbContext>();
-        return db.Etablissements.Single(e => e.Uai == uai).Id;
-    }
+    private Task<Guid> EtablissementIdAsync(string uai) => factory.EtablissementIdAsync(uai);
 }

@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using Cpro.Etablissements;
 using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Startup;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -85,10 +85,9 @@ public sealed class AuthentificationTests(CproFactory factory)
     [Fact]
     public async Task Passwords_are_stored_hashed()
     {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
+        await using var db = factory.Documents();
 
-        var admin = await db.AdministrateursPlateforme.SingleAsync(a => a.Identifiants.Login == CproFactory.AdminLogin);
+        var admin = await db.Query<AdministrateurPlateforme>().SingleAsync(a => a.Identifiants.Login == CproFactory.AdminLogin);
 
         Assert.DoesNotContain(CproFactory.AdminPassword, admin.Identifiants.MotDePasseHash, StringComparison.Ordinal);
         Assert.StartsWith("AQAAAA", admin.Identifiants.MotDePasseHash, StringComparison.Ordinal); // ASP.NET Core Identity v3 (PBKDF2)
@@ -104,14 +103,14 @@ public sealed class AuthentificationTests(CproFactory factory)
             ["CPRO_ADMIN_LOGIN"] = CproFactory.AdminLogin,
             ["CPRO_ADMIN_PASSWORD"] = "Un-autre-mot-de-passe",
         }).Build();
-        var seed = new AdministrateurPlateformeSeed(services.GetRequiredService<EtablissementsDbContext>(), configuration,
+        var seed = new AdministrateurPlateformeSeed(services.GetRequiredService<UnitOfWork>(), configuration,
             services.GetRequiredService<IPasswordHasher<Identifiants>>(), TimeProvider.System, NullLogger<AdministrateurPlateformeSeed>.Instance);
 
         await seed.RunAsync(CancellationToken.None);
         await seed.RunAsync(CancellationToken.None);
 
-        var db = services.GetRequiredService<EtablissementsDbContext>();
-        Assert.Equal(1, await db.AdministrateursPlateforme.CountAsync(a => a.Identifiants.Login == CproFactory.AdminLogin));
+        await using var db = factory.Documents();
+        Assert.Equal(1, await db.Query<AdministrateurPlateforme>().CountAsync(a => a.Identifiants.Login == CproFactory.AdminLogin));
         Assert.False(string.IsNullOrEmpty(await factory.TokenAsync(CproFactory.AdminLogin, CproFactory.AdminPassword)));
     }
 
@@ -128,7 +127,7 @@ public sealed class AuthentificationTests(CproFactory factory)
                 ["CPRO_ADMIN_LOGIN"] = login,
                 ["CPRO_ADMIN_PASSWORD"] = CproFactory.AdminPassword,
             }).Build();
-            await new AdministrateurPlateformeSeed(services.GetRequiredService<EtablissementsDbContext>(), configuration,
+            await new AdministrateurPlateformeSeed(services.GetRequiredService<UnitOfWork>(), configuration,
                 services.GetRequiredService<IPasswordHasher<Identifiants>>(), TimeProvider.System, NullLogger<AdministrateurPlateformeSeed>.Instance)
                 .RunAsync(CancellationToken.None);
         }

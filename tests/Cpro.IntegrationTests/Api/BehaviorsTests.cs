@@ -1,10 +1,9 @@
-using Cpro.Etablissements;
 using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Features;
 using Cpro.Host.Pipeline;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,15 +26,16 @@ public sealed class BehaviorsTests(CproFactory factory)
             new CreerEtablissement.Command(uai, "Lycée", "ce@example.org"),
             async (_, ct) =>
             {
-                var db = services.GetRequiredService<EtablissementsDbContext>();
-                db.Etablissements.Add(new Etablissement { Uai = uai, Nom = "Lycée", Email = "ce@example.org" });
-                await db.SaveChangesAsync(ct);
+                var session = services.GetRequiredService<IDocumentSession>();
+                session.Insert(new Etablissement { Uai = uai, Nom = "Lycée", Email = "ce@example.org" });
+                // Written, but not committed: the command fails after its writes reached the database.
+                await services.GetRequiredService<UnitOfWork>().VerrouillerAsync("cpro.test", ct);
                 throw new InvalidOperationException("échec après l'écriture");
             },
             CancellationToken.None));
 
-        using var check = factory.Services.CreateScope();
-        Assert.False(await check.ServiceProvider.GetRequiredService<EtablissementsDbContext>().Etablissements.AnyAsync(e => e.Uai == uai));
+        await using var check = factory.Documents();
+        Assert.False(await check.Query<Etablissement>().AnyAsync(e => e.Uai == uai));
     }
 
     [Fact]

@@ -1,71 +1,60 @@
-using System.Security.Claims;
-using Cpro.Etablissements;
 using Cpro.Etablissements.Domain;
 using Cpro.IntegrationTests.Infrastructure;
-using Cpro.Kernel.Errors;
-using Cpro.Kernel.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Cpro.Kernel.Persistence;
+using Marten;
 
 namespace Cpro.IntegrationTests.Api;
 
-/// <summary>The kernel's establishment scoping, seen through a real module DbContext.</summary>
+/// <summary>The store's establishment scoping (Marten's conjoined tenancy), on a real module document.</summary>
 [Collection(CproCollection.Name)]
 public sealed class ScopingTests(CproFactory factory)
 {
     [Fact]
-    public async Task A_query_sees_only_the_current_users_establishment_unless_it_explicitly_says_otherwise()
+    public async Task A_session_sees_only_its_establishments_documents_unless_it_names_another()
     {
         var (a, b) = (await EtablissementAsync(), await EtablissementAsync());
-        await using (var system = Context(null))
+        await using (var ecriture = factory.Documents())
         {
-            system.ModuleActivations.AddRange(Activation(a, "Book"), Activation(b, "Book"));
-            await system.SaveChangesAsync();
+            ecriture.PourEtablissement(a).Store(Activation("Book"));
+            ecriture.PourEtablissement(b).Store(Activation("Book"));
+            await ecriture.SaveChangesAsync();
         }
 
-        await using var ofA = Context(a);
-        await using var nobody = Context(null);
+        await using var deA = factory.Documents(a);
+        await using var personne = factory.Documents();
 
-        Assert.All(await ofA.ModuleActivations.ToListAsync(), m => Assert.Equal(a, m.EtablissementId));
-        Assert.Contains(await ofA.ModuleActivations.ToListAsync(), m => m.Module == "Book");
-        Assert.Empty(await nobody.ModuleActivations.ToListAsync());
-        var explicitly = await ofA.ModuleActivations.IgnoreQueryFilters().Where(m => m.EtablissementId == b).ToListAsync();
-        Assert.Single(explicitly);
+        Assert.Equal(["Book"], (await deA.Query<ModuleActivation>().ToListAsync()).Select(m => m.Id));
+        Assert.Empty(await personne.Query<ModuleActivation>().ToListAsync());
+        Assert.Single(await deA.PourEtablissement(b).Query<ModuleActivation>().ToListAsync());
     }
 
     [Fact]
-    public async Task New_rows_take_the_users_establishment_and_another_establishments_rows_cannot_be_written()
+    public async Task A_write_from_one_establishment_never_changes_anothers_document()
     {
         var (a, b) = (await EtablissementAsync(), await EtablissementAsync());
-        await using var ofA = Context(a);
+        await using (var deB = factory.Documents(b))
+        {
+            deB.Store(Activation("Bilans"));
+            await deB.SaveChangesAsync();
+        }
 
-        var stamped = new ModuleActivation { Module = "Bilans", ModifiePar = "test" };
-        ofA.ModuleActivations.Add(stamped);
-        await ofA.SaveChangesAsync();
-        ofA.ModuleActivations.Add(Activation(b, "Bilans"));
+        await using (var deA = factory.Documents(a))
+        {
+            var meme = Activation("Bilans");
+            meme.Actif = true;
+            meme.ModifiePar = "a";
+            deA.Store(meme);
+            deA.Delete<ModuleActivation>("Bilans");
+            await deA.SaveChangesAsync();
+        }
 
-        Assert.Equal(a, stamped.EtablissementId);
-        await Assert.ThrowsAsync<InterditException>(() => ofA.SaveChangesAsync());
-        await using var system = Context(null);
-        Assert.Empty(await system.ModuleActivations.IgnoreQueryFilters().Where(m => m.EtablissementId == b).ToListAsync());
+        await using var lecture = factory.Documents(b);
+        var intacte = await lecture.LoadAsync<ModuleActivation>("Bilans");
+        Assert.Equal((false, "test"), (intacte!.Actif, intacte.ModifiePar));
     }
 
-    private async Task<Guid> EtablissementAsync()
-    {
-        var uai = await factory.CreerEtablissementAsync();
-        await using var system = Context(null);
-        return (await system.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-    }
+    private async Task<Guid> EtablissementAsync() => await factory.EtablissementIdAsync(await factory.CreerEtablissementAsync());
 
-    private static ModuleActivation Activation(Guid etablissement, string module) =>
-        new() { EtablissementId = etablissement, Module = module, Actif = false, ModifiePar = "test", ModifieLe = DateTimeOffset.UtcNow };
-
-    private EtablissementsDbContext Context(Guid? etablissement)
-    {
-        var principal = etablissement is { } id
-            ? CproClaims.Principal(Guid.NewGuid(), "test", "Test", id, null, [Profils.Administrateur], Guid.NewGuid(), "test")
-            : new ClaimsPrincipal();
-        var options = factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<EtablissementsDbContext>>();
-        return new EtablissementsDbContext(options, new ClaimsCurrentUser(principal));
-    }
+    private static ModuleActivation Activation(string module) =>
+        new() { Id = module, Actif = false, ModifiePar = "test", ModifieLe = DateTimeOffset.UtcNow };
 }

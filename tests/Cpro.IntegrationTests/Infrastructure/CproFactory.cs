@@ -1,11 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Cpro.Etablissements;
 using Cpro.Etablissements.Domain;
+using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -99,18 +98,13 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An account with a known, chosen password, written straight to the database (no temporary password to change).</summary>
     public async Task<string> CreerUtilisateurAsync(string uai, string profil)
     {
-        using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Identifiants>>();
-        var etablissement = db.Etablissements.Single(e => e.Uai == uai);
+        var hasher = Services.GetRequiredService<IPasswordHasher<Identifiants>>();
         var login = $"{profil.ToLowerInvariant()}.{Guid.NewGuid():N}"[..30];
         var identifiants = new Identifiants { Login = login, MotDePasseHash = "" };
         identifiants.MotDePasseHash = hasher.HashPassword(identifiants, MotDePasse);
-        db.Utilisateurs.Add(new Utilisateur
-        {
-            EtablissementId = etablissement.Id, Identifiants = identifiants, Nom = "Test", Prenom = profil, Profils = [profil],
-        });
-        await db.SaveChangesAsync();
+        await using var session = Documents(await EtablissementIdAsync(uai));
+        session.Insert(new Utilisateur { Identifiants = identifiants, Nom = "Test", Prenom = profil, Profils = [profil] });
+        await session.SaveChangesAsync();
         return login;
     }
 
@@ -139,11 +133,8 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Learners and imports of an establishment in the database: what an import wrote, or did not.</summary>
     public async Task<(int Apprenants, int Imports)> EcritAsync(string uai)
     {
-        using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        return (await db.Apprenants.IgnoreQueryFilters().CountAsync(a => a.EtablissementId == etablissement),
-            await db.ImportsSiecle.IgnoreQueryFilters().CountAsync(i => i.EtablissementId == etablissement));
+        await using var session = Documents(await EtablissementIdAsync(uai));
+        return (await session.Query<Cpro.Etablissements.Siecle.Apprenant>().CountAsync(), await session.Query<Cpro.Etablissements.Siecle.ImportSiecle>().CountAsync());
     }
 
     /// <summary>An establishment's id, asked as other modules ask it (Contracts).</summary>

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cpro.Etablissements;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.IntegrationTests.Scenarios;
 using Cpro.Kernel.Identity;
@@ -18,12 +17,7 @@ internal static partial class EntrepriseDonnees
 {
     public static readonly string[] TachesAnnexe = ["T2.1", "T2.3"];
 
-    public static async Task<Guid> EtablissementAsync(CproFactory factory, string uai)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-        return (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-    }
+    public static Task<Guid> EtablissementAsync(CproFactory factory, string uai) => factory.EtablissementIdAsync(uai);
 
     public static async Task<Guid> AnnexeAsync(CproFactory factory, string uai, string titre = "PFMP 1 — Câblage", bool pourApprentis = false,
         string niveau = "SECONDE")
@@ -52,22 +46,6 @@ internal static partial class EntrepriseDonnees
     {
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PeriodesDbContext>().Affectations.IgnoreQueryFilters().CountAsync(a => a.PeriodeId == periode);
-    }
-
-    public static async Task<bool> CompteExisteAsync(CproFactory factory, string email)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>().Utilisateurs.IgnoreQueryFilters().AnyAsync(u => u.Email == email);
-    }
-
-    /// <summary>The learner becomes an apprentice (as a SIECLE import with CODE_STATUT « AP » would make them).</summary>
-    public static async Task ApprentiAsync(CproFactory factory, Guid utilisateurId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-        (await db.Apprenants.IgnoreQueryFilters().SingleAsync(a => a.UtilisateurId == utilisateurId)).Statut = Profils.Apprenti;
-        (await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == utilisateurId)).Profils = [Profils.Apprenti];
-        await db.SaveChangesAsync();
     }
 
     public static object Fiche(string email, string siret = "73282932000074", string nom = "DUPONT", string prenom = "Claire") => new

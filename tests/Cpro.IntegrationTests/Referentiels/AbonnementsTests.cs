@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cpro.Etablissements;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
@@ -170,10 +169,5 @@ public sealed class AbonnementsTests(CproFactory factory)
 
     private async Task<HttpClient> ClientAsync(string uai, string profil) => await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, profil));
 
-    private async Task<Guid> EtablissementIdAsync(string uai)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-        return (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-    }
+    private Task<Guid> EtablissementIdAsync(string uai) => factory.EtablissementIdAsync(uai);
 }

@@ -275,8 +275,8 @@ public sealed class RessourcesTests(CproFactory factory)
 
     private async Task<Guid> UtilisateurIdAsync(string login)
     {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Cpro.Etablissements.EtablissementsDbContext>();
-        return (await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Identifiants.Login == login)).Id;
+        await using var session = factory.Documents();
+        return (await Marten.QueryableExtensions.SingleAsync(session.Query<Cpro.Etablissements.Domain.Utilisateur>(),
+            u => Marten.LinqExtensions.AnyTenant(u) && u.Identifiants.Login == login)).Id;
     }
 }

@@ -50,7 +50,7 @@ public sealed class ArretBrutalTests(ITestOutputHelper output) : IAsyncLifetime
                 await using var verrou = await OuvrirAsync();
                 await using (var transaction = await verrou.BeginTransactionAsync())
                 {
-                    await ExecuterAsync(verrou, """LOCK TABLE etablissements."ImportsSiecle" IN SHARE MODE""");
+                    await ExecuterAsync(verrou, """LOCK TABLE etablissements.mt_doc_importsiecle IN SHARE MODE""");
                     var import = admin.PostAsync($"/api/etablissements/{uai}/imports", Formulaire(("ElevesSansAdresses.xml", export)));
                     await using var sonde = await OuvrirAsync();
                     var chrono = Stopwatch.StartNew();
@@ -65,7 +65,7 @@ public sealed class ArretBrutalTests(ITestOutputHelper output) : IAsyncLifetime
                         await Task.Delay(50);
                     }
                     // Its learners are in the table's pages already, not committed: what the kill must not leave behind.
-                    Assert.True(await ScalaireAsync<long>(sonde, """SELECT pg_relation_size('etablissements."Apprenants"')""") > 0);
+                    Assert.True(await ScalaireAsync<long>(sonde, """SELECT pg_relation_size('etablissements.mt_doc_apprenant')""") > 0);
 
                     premier.Tuer();
 
@@ -114,7 +114,7 @@ public sealed class ArretBrutalTests(ITestOutputHelper output) : IAsyncLifetime
             SELECT EXISTS (
                 SELECT 1 FROM pg_locks attente
                 WHERE attente.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                  AND attente.relation = 'etablissements."ImportsSiecle"'::regclass AND NOT attente.granted
+                  AND attente.relation = 'etablissements.mt_doc_importsiecle'::regclass AND NOT attente.granted
                   AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = attente.pid AND l.locktype = 'transactionid' AND l.granted)
                   AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = attente.pid AND l.locktype = 'advisory' AND l.granted))
             """, sonde);
@@ -126,10 +126,10 @@ public sealed class ArretBrutalTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await using var connexion = await OuvrirAsync();
         await using var commande = new NpgsqlCommand("""
-            SELECT (SELECT count(*) FROM etablissements."Apprenants" a WHERE a."EtablissementId" = e."Id"),
-                   (SELECT count(*) FROM etablissements."ImportsSiecle" i WHERE i."EtablissementId" = e."Id"),
-                   (SELECT count(*) FROM etablissements."Utilisateurs" u WHERE u."EtablissementId" = e."Id" AND u."Source" = @source)
-            FROM etablissements."Etablissements" e WHERE e."Uai" = @uai
+            SELECT (SELECT count(*) FROM etablissements.mt_doc_apprenant a WHERE a.tenant_id = e.id::text),
+                   (SELECT count(*) FROM etablissements.mt_doc_importsiecle i WHERE i.tenant_id = e.id::text),
+                   (SELECT count(*) FROM etablissements.mt_doc_utilisateur u WHERE u.tenant_id = e.id::text AND u.data ->> 'Source' = @source)
+            FROM etablissements.mt_doc_etablissement e WHERE e.data ->> 'Uai' = @uai
             """, connexion);
         commande.Parameters.AddWithValue("uai", uai);
         commande.Parameters.AddWithValue("source", Utilisateur.SourceSiecle);

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cpro.Etablissements;
 using Cpro.Etablissements.Domain;
+using Cpro.Etablissements.Siecle;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
 
@@ -36,12 +36,11 @@ public sealed class ImportTests(CproFactory factory)
         Assert.Equal("2MELEC1", lea.GetProperty("division").GetString());
         Assert.Equal("ŒUVRAY", liste.Single(a => a.GetProperty("prenom").GetString() == "Oscar").GetProperty("nom").GetString());
         Assert.Equal(JsonValueKind.Null, liste.Single(a => a.GetProperty("prenom").GetString() == "Hugo").GetProperty("division").ValueKind);
-        await using var db = Db();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        var apprenant = await db.Apprenants.IgnoreQueryFilters().SingleAsync(a => a.EtablissementId == etablissement && a.EleveId == "1001");
+        await using var db = await SessionAsync(uai);
+        var apprenant = await db.Query<Apprenant>().SingleAsync(a => a.EleveId == "1001");
         Assert.Equal("Anaïs", apprenant.Prenom2);
         Assert.Equal(["2ANG-G1"], apprenant.Groupes);
-        var compte = await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == apprenant.UtilisateurId);
+        var compte = (await db.LoadAsync<Utilisateur>(apprenant.UtilisateurId!.Value))!;
         Assert.StartsWith("lea.martin", compte.Identifiants.Login, StringComparison.Ordinal);
         Assert.Equal([Profils.Eleve], compte.Profils);
         Assert.True(compte.Identifiants.DoitChangerMotDePasse);
@@ -56,12 +55,12 @@ public sealed class ImportTests(CproFactory factory)
 
         await ImporterAsync(admin, uai, ("eleves.xml", Octets(xml, bom: true)));
 
-        await using var db = Db();
-        var apprenant = await db.Apprenants.IgnoreQueryFilters().SingleAsync(a => a.Ine == "220456789AB");
+        await using var db = await SessionAsync(uai);
+        var apprenant = await db.Query<Apprenant>().SingleAsync(a => a.Ine == "220456789AB");
         Assert.Equal("Léa", apprenant.Prenom);
-        var compte = await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == apprenant.UtilisateurId);
+        var compte = (await db.LoadAsync<Utilisateur>(apprenant.UtilisateurId!.Value))!;
         using var scope = factory.Services.CreateScope();
-        using var cle = await scope.ServiceProvider.GetRequiredService<CodesProvisoires>().CleAsync(compte.EtablissementId, default);
+        using var cle = await scope.ServiceProvider.GetRequiredService<CodesProvisoires>().CleAsync(await factory.EtablissementIdAsync(uai), default);
         var code = cle.Dechiffrer(compte.Id, compte.CodeProvisoire!);
         Assert.Matches("^[a-zA-Z2-9]{12}$", code);
         Assert.DoesNotContain(code, compte.Identifiants.MotDePasseHash, StringComparison.Ordinal);
@@ -83,9 +82,13 @@ public sealed class ImportTests(CproFactory factory)
             [Lea with { Id = "1", Ine = null, Nom = nom }, Lea with { Id = "2", Ine = null, Nom = nom }, Lea with { Id = "3", Ine = null, Nom = nom + "2" }]))));
 
         var racine = $"lea.{nom.ToLowerInvariant()}";
-        await using var db = Db();
-        var logins = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.Identifiants.Login.StartsWith(racine))
-            .Join(db.Etablissements, u => u.EtablissementId, e => e.Id, (u, e) => new { e.Uai, u.Identifiants.Login }).ToListAsync();
+        var logins = new List<(string Uai, string Login)>();
+        foreach (var etablissement in new[] { autre, uai })
+        {
+            await using var db = await SessionAsync(etablissement);
+            logins.AddRange((await db.Query<Utilisateur>().Where(u => u.Identifiants.Login.StartsWith(racine)).ToListAsync())
+                .Select(u => (etablissement, u.Identifiants.Login)));
+        }
         // In the first establishment « lea.x », « lea.x2 » (namesake) and « lea.x22 » (a base ending in a digit, then its suffix);
         // in the second, each base continues after what is taken.
         Assert.Equal([racine, racine + "2", racine + "22"], logins.Where(l => l.Uai == autre).Select(l => l.Login).Order());
@@ -110,9 +113,9 @@ public sealed class ImportTests(CproFactory factory)
             .Select(a => (a.GetProperty("crees").GetInt32(), a.GetProperty("inchanges").GetInt32())).Order().ToList();
         Assert.Equal([(0, 40), (40, 0)], memes);
         Assert.Equal(40, rapports[2].GetProperty("apprenants").GetProperty("crees").GetInt32());
-        await using var db = Db();
-        var logins = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.Identifiants.Login.StartsWith($"lea.{nom.ToLowerInvariant()}"))
-            .Select(u => u.Identifiants.Login).ToListAsync();
+        await using var db = factory.Documents();
+        var logins = (await db.Query<Utilisateur>().Where(u => u.AnyTenant() && u.Identifiants.Login.StartsWith($"lea.{nom.ToLowerInvariant()}"))
+            .ToListAsync()).Select(u => u.Identifiants.Login).ToList();
         Assert.Equal(80, logins.Count);
         Assert.Equal(80, logins.Distinct().Count());
     }
@@ -122,10 +125,9 @@ public sealed class ImportTests(CproFactory factory)
     {
         var (uai, admin) = await EtablissementAsync();
         await ImporterAsync(admin, uai, ("eleves.xml", Octets(Eleves(uai, [Lea, Oscar, Nina]))));
-        await using var avant = Db();
-        var etablissement = (await avant.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        var logins = await avant.Utilisateurs.IgnoreQueryFilters().Where(u => u.EtablissementId == etablissement && u.Source == Utilisateur.SourceSiecle)
-            .ToDictionaryAsync(u => u.Id, u => (u.Identifiants.Login, u.Identifiants.MotDePasseHash, u.Identifiants.TamponSecurite));
+        await using var avant = await SessionAsync(uai);
+        var logins = (await avant.Query<Utilisateur>().Where(u => u.Source == Utilisateur.SourceSiecle).ToListAsync())
+            .ToDictionary(u => u.Id, u => (u.Identifiants.Login, u.Identifiants.MotDePasseHash, u.Identifiants.TamponSecurite));
         Assert.Equal(3, logins.Values.Select(v => v.TamponSecurite).Where(t => t != Guid.Empty).Distinct().Count());
 
         var rapport = await ImporterAsync(admin, uai, ("eleves.xml", Octets(Eleves(uai, [Lea with { Division = "2MELEC2" }, Oscar, Arrivant]))));
@@ -137,16 +139,16 @@ public sealed class ImportTests(CproFactory factory)
         Assert.Equal("2MELEC2", liste.Single(a => a.GetProperty("prenom").GetString() == "Léa").GetProperty("division").GetString());
         Assert.False(liste.Single(a => a.GetProperty("prenom").GetString() == "Nina").GetProperty("actif").GetBoolean());
         Assert.Equal(4, liste.Count);
-        await using var apres = Db();
-        var nina = await apres.Apprenants.IgnoreQueryFilters().SingleAsync(a => a.EtablissementId == etablissement && a.EleveId == Nina.Id);
+        await using var apres = await SessionAsync(uai);
+        var nina = await apres.Query<Apprenant>().SingleAsync(a => a.EleveId == Nina.Id);
         foreach (var (id, (login, hash, tampon)) in logins)
         {
-            var compte = await apres.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == id);
+            var compte = (await apres.LoadAsync<Utilisateur>(id))!;
             Assert.Equal((login, hash), (compte.Identifiants.Login, compte.Identifiants.MotDePasseHash));
             // Only the deactivated account's sessions end.
             Assert.Equal(id != nina.UtilisateurId, compte.Identifiants.TamponSecurite == tampon);
         }
-        Assert.False((await apres.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == nina.UtilisateurId)).Actif);
+        Assert.False((await apres.LoadAsync<Utilisateur>(nina.UtilisateurId!.Value))!.Actif);
     }
 
     [Fact]
@@ -180,9 +182,9 @@ public sealed class ImportTests(CproFactory factory)
         await ImporterAsync(adminSecond, second, ("eleves.xml", Octets(Eleves(second,
             [new Eleve("1", null, nom, "Léa", "2A"), new Eleve("2", null, nom, "Léa", "2A"), new Eleve("3", null, nom, "Léa", "2A")]))));
 
-        await using var db = Db();
-        var logins = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.Identifiants.Login.StartsWith(login))
-            .Select(u => u.Identifiants.Login).ToListAsync();
+        await using var db = factory.Documents();
+        var logins = (await db.Query<Utilisateur>().Where(u => u.AnyTenant() && u.Identifiants.Login.StartsWith(login)).ToListAsync())
+            .Select(u => u.Identifiants.Login).ToList();
         Assert.Equal([login, login + "2", login + "3", login + "4", login + "5"], logins.Order(StringComparer.Ordinal));
     }
 
@@ -197,24 +199,23 @@ public sealed class ImportTests(CproFactory factory)
         Assert.Equal(2, rapport.GetProperty("divisions").GetProperty("crees").GetInt32());
         Assert.Equal(1, rapport.GetProperty("groupes").GetProperty("crees").GetInt32());
         Assert.Equal(2, rapport.GetProperty("responsables").GetProperty("crees").GetInt32());
-        await using var db = Db();
-        var etablissement = await db.Etablissements.SingleAsync(e => e.Uai == uai);
-        var division = await db.Structures.IgnoreQueryFilters().SingleAsync(s => s.EtablissementId == etablissement.Id && s.Code == "2MELEC1");
+        await using var db = await SessionAsync(uai);
+        var division = await db.Query<Structure>().SingleAsync(s => s.Code == "2MELEC1");
         Assert.Equal(["24023302210"], division.Appartenances);
         Assert.Equal(["064000:CG:8949"], division.Services);
         Assert.Equal(["8949"], division.ProfesseursPrincipaux);
-        var groupe = await db.Structures.IgnoreQueryFilters().SingleAsync(s => s.EtablissementId == etablissement.Id && s.Code == "2ANG-G1");
+        var groupe = await db.Query<Structure>().SingleAsync(s => s.Code == "2ANG-G1");
         Assert.Equal(["2MELEC1"], groupe.Appartenances);
-        var mef = await db.Mefs.IgnoreQueryFilters().SingleAsync(m => m.EtablissementId == etablissement.Id);
+        var mef = await db.Query<Mef>().SingleAsync();
         Assert.Equal("2NDPRO METIERS ELEC. ENVIRONNEMENTS CONNECTES", mef.Libelle);
-        var responsable = await db.Responsables.IgnoreQueryFilters().SingleAsync(r => r.EtablissementId == etablissement.Id && r.PersonneId == "P1");
+        var responsable = await db.Query<Responsable>().SingleAsync(r => r.PersonneId == "P1");
         Assert.Equal(["1001:1:10"], responsable.Liens);
         using var chef = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.ChefEtablissement));
         var personnels = await chef.GetFromJsonAsync<JsonElement>($"/api/etablissements/{uai}/personnels");
         var durand = personnels.EnumerateArray().Single(p => p.GetProperty("nom").GetString() == "DURAND");
         Assert.Equal("ENS", durand.GetProperty("fonction").GetString());
-        var directeur = await db.Personnels.IgnoreQueryFilters().SingleAsync(p => p.EtablissementId == etablissement.Id && p.StsId == "8950");
-        Assert.Equal([Profils.ChefEtablissement], (await db.Utilisateurs.IgnoreQueryFilters().SingleAsync(u => u.Id == directeur.UtilisateurId)).Profils);
+        var directeur = await db.Query<Personnel>().SingleAsync(p => p.StsId == "8950");
+        Assert.Equal([Profils.ChefEtablissement], (await db.LoadAsync<Utilisateur>(directeur.UtilisateurId!.Value))!.Profils);
     }
 
     [Fact]
@@ -299,9 +300,8 @@ public sealed class ImportTests(CproFactory factory)
         Assert.Contains(message, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Single(await ApprenantsAsync(uai));
         Assert.Single((await admin.GetFromJsonAsync<JsonElement>($"/api/etablissements/{uai}/imports")).EnumerateArray());
-        await using var db = Db();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        Assert.False(await db.Responsables.IgnoreQueryFilters().AnyAsync(r => r.EtablissementId == etablissement));
+        await using var db = await SessionAsync(uai);
+        Assert.False(await db.Query<Responsable>().AnyAsync());
     }
 
     [Fact]
@@ -375,15 +375,10 @@ public sealed class ImportTests(CproFactory factory)
     /// <summary>The establishment's accounts made by imports, and whether it has a key for temporary codes yet.</summary>
     private async Task<(int Comptes, bool Cle)> ComptesImportesAsync(string uai)
     {
-        await using var db = Db();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        return (await db.Utilisateurs.IgnoreQueryFilters().CountAsync(u => u.EtablissementId == etablissement && u.Source != Utilisateur.SourceManuel),
-            await db.ClesCodesProvisoires.AnyAsync(c => c.EtablissementId == etablissement));
+        await using var db = await SessionAsync(uai);
+        return (await db.Query<Utilisateur>().CountAsync(u => u.Source != Utilisateur.SourceManuel), await db.Query<CleCodesProvisoires>().AnyAsync());
     }
 
-    private EtablissementsDbContext Db()
-    {
-        var scope = factory.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
-    }
+    /// <summary>The establishment's documents, as its modules read them.</summary>
+    private async Task<IDocumentSession> SessionAsync(string uai) => factory.Documents(await factory.EtablissementIdAsync(uai));
 }

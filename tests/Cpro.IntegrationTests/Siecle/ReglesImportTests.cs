@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Cpro.Etablissements;
+using Cpro.Etablissements.Domain;
+using Cpro.Etablissements.Siecle;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
 
 namespace Cpro.IntegrationTests.Siecle;
@@ -103,9 +103,8 @@ public sealed class ReglesImportTests(CproFactory factory)
         Assert.Equal(["P2", "P3", "P4"], ignores.Select(i => i.GetProperty("identifiant").GetString()).Order());
         Assert.Equal("INCONNU Paul", ignores.Single(i => i.GetProperty("identifiant").GetString() == "P2").GetProperty("nom").GetString());
         Assert.Contains("ELEVE_ID 9001", ignores.Single(i => i.GetProperty("identifiant").GetString() == "P2").GetProperty("motif").GetString(), StringComparison.Ordinal);
-        await using var db = Db();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        var gardes = await db.Responsables.IgnoreQueryFilters().Where(r => r.EtablissementId == etablissement).ToListAsync();
+        await using var db = await SessionAsync(uai);
+        var gardes = await db.Query<Responsable>().ToListAsync();
         // Claire's link to a learner unknown here is dropped too.
         Assert.Equal(["P1:1001:1:10"], gardes.Select(r => $"{r.PersonneId}:{string.Join(",", r.Liens)}"));
     }
@@ -251,27 +250,23 @@ public sealed class ReglesImportTests(CproFactory factory)
 
     private async Task<List<string>> DivisionsAsync(string uai)
     {
-        await using var db = Db();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        return await db.Structures.IgnoreQueryFilters().Where(s => s.EtablissementId == etablissement && s.Type == "D" && s.Actif)
-            .OrderBy(s => s.Code).Select(s => s.Code).ToListAsync();
+        await using var db = await SessionAsync(uai);
+        return [.. (await db.Query<Structure>().Where(s => s.Type == "D" && s.Actif).OrderBy(s => s.Code).ToListAsync()).Select(s => s.Code)];
     }
 
-    private async Task<Cpro.Etablissements.Siecle.Structure> DivisionAsync(string uai, string code)
+    private async Task<Structure> DivisionAsync(string uai, string code)
     {
-        await using var db = Db();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        return await db.Structures.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.EtablissementId == etablissement && s.Code == code);
+        await using var db = await SessionAsync(uai);
+        return await db.Query<Structure>().SingleAsync(s => s.Code == code);
     }
 
     /// <summary>The learners' accounts still active.</summary>
     private async Task<int> ComptesActifsAsync(string uai)
     {
-        await using var db = Db();
-        var etablissement = (await db.Etablissements.SingleAsync(e => e.Uai == uai)).Id;
-        var comptes = await db.Apprenants.IgnoreQueryFilters().Where(a => a.EtablissementId == etablissement).Select(a => a.UtilisateurId).ToListAsync();
-        return await db.Utilisateurs.IgnoreQueryFilters().CountAsync(u => comptes.Contains(u.Id) && u.Actif);
+        await using var db = await SessionAsync(uai);
+        var comptes = (await db.Query<Apprenant>().ToListAsync()).Select(a => a.UtilisateurId!.Value).ToArray();
+        return await db.Query<Utilisateur>().CountAsync(u => u.Id.IsOneOf(comptes) && u.Actif);
     }
 
-    private EtablissementsDbContext Db() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<EtablissementsDbContext>();
+    private async Task<IDocumentSession> SessionAsync(string uai) => factory.Documents(await factory.EtablissementIdAsync(uai));
 }

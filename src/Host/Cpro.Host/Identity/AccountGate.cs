@@ -57,12 +57,13 @@ internal static class AccountGate
     {
         var comptes = context.RequestServices.GetRequiredService<IComptesActifs>();
         Guid? tampon = Guid.TryParse(context.User.FindFirst(CproClaims.TamponSecurite)?.Value, out var lu) ? lu : null;
-        var etat = await comptes.EtatAsync(id, relire: false, context.RequestAborted);
+        var etablissement = context.RequestServices.GetRequiredService<ICurrentUser>().EtablissementId;
+        var etat = await comptes.EtatAsync(id, etablissement, relire: false, context.RequestAborted);
         if (etat.Actif && etat.TamponSecurite == tampon)
         {
             return null;
         }
-        etat = await comptes.EtatAsync(id, relire: true, context.RequestAborted);
+        etat = await comptes.EtatAsync(id, etablissement, relire: true, context.RequestAborted);
         return !etat.Actif ? Desactive : etat.TamponSecurite == tampon ? null : Expiree;
     }
 

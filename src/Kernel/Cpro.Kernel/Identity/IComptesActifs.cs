@@ -4,8 +4,9 @@ namespace Cpro.Kernel.Identity;
 /// open sessions and tokens, not only its next sign-in.</summary>
 public interface IComptesActifs
 {
-    /// <summary>The account's state, from a brief cache unless <paramref name="relire"/>.</summary>
-    ValueTask<EtatCompte> EtatAsync(Guid compteId, bool relire, CancellationToken cancellationToken);
+    /// <summary>The state of an account of that establishment (none: a platform administrator), from a brief cache unless
+    /// <paramref name="relire"/>.</summary>
+    ValueTask<EtatCompte> EtatAsync(Guid compteId, Guid? etablissementId, bool relire, CancellationToken cancellationToken);
 }
 
 /// <summary>A session goes on while its account is active and has kept the stamp the session carries. An unknown account

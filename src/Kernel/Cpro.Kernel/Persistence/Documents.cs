@@ -16,9 +16,18 @@ public static class Documents
     public static ITenantQueryOperations PourEtablissement(this IQuerySession session, Guid etablissementId) =>
         session.ForTenant(UnitOfWork.Tenant(etablissementId));
 
+    /// <summary>The qualified name of a document type's table, for the little SQL documents do not express (bulk copies,
+    /// an expression index): taken from the store's mapping, so it cannot drift from the schema.</summary>
+    public static string Table<T>(this IDocumentStore store) =>
+        store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+
     /// <summary>Stores a versioned document changed from a copy read at <paramref name="revisionRead"/>: the save is refused
     /// (409) if anyone saved it since, even between this request's own check and its commit. Marten checks a numeric
     /// revision only this way, never on a plain Store.</summary>
-    public static void StoreRevision<T>(this IDocumentOperations session, T document, int revisionRead) where T : class, IRevisioned =>
+    public static void StoreRevision<T>(this IDocumentOperations session, T document, int revisionRead) where T : class, IRevisioned
+    {
         session.UpdateRevision(document, revisionRead + 1);
+        // What the command answers is what the store will hold once it commits.
+        document.Version = revisionRead + 1;
+    }
 }

@@ -45,6 +45,22 @@ public sealed class UnitOfWork(IDocumentStore store, ICurrentUser user) : IAsync
         }
     }
 
+    /// <summary>Work that no command wraps (a start-up task), as one unit of work of its own.</summary>
+    public async Task InTransactionAsync(Func<IDocumentSession, Task> work, CancellationToken cancellationToken)
+    {
+        await BeginAsync(cancellationToken);
+        try
+        {
+            await work(Session);
+            await CompleteAsync(cancellationToken);
+        }
+        catch
+        {
+            await AbortAsync();
+            throw;
+        }
+    }
+
     /// <summary>A command failed: nothing of it is saved, whatever the level it failed at.</summary>
     public async ValueTask AbortAsync()
     {

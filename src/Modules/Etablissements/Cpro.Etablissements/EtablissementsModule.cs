@@ -1,13 +1,19 @@
 using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Features;
+using Cpro.Etablissements.Siecle;
 using Cpro.Etablissements.Startup;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
-using Cpro.Kernel.Persistence;
+using JasperFx.MultiTenancy;
+using Marten;
+using Marten.Schema;
+using Marten.Schema.Indexing.Unique;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Cpro.Etablissements;
 
@@ -34,12 +40,14 @@ public sealed class EtablissementsModule : ICproModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<EtablissementsDbContext>(configuration, EtablissementsDbContext.SchemaName);
+        services.ConfigureMarten(Documents);
         services.AddScoped<IModuleSwitches, ModuleSwitches>();
         services.AddSingleton<IPasswordHasher<Identifiants>, PasswordHasher<Identifiants>>();
         services.AddScoped<IStartupTask, AdministrateurPlateformeSeed>();
         services.AddScoped<IStartupTask, DemoSeed>();
-        services.AddDataProtection().SetApplicationName("Cpro").PersistKeysToDbContext<EtablissementsDbContext>();
+        services.AddDataProtection().SetApplicationName("Cpro");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new ClesProtection(sp.GetRequiredService<IDocumentStore>())));
         services.AddScoped<Comptes>();
         services.AddScoped<CodesProvisoires>();
         services.AddScoped<Connexions>();
@@ -52,5 +60,47 @@ public sealed class EtablissementsModule : ICproModule
         services.AddScoped<Siecle.ImportsEnAttente>();
         // SIECLE exports are usually ISO-8859-15, which .NET reads only with the code pages provider.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>The module's documents, in schema « etablissements ». Platform-wide: the establishments, the platform
+    /// administrators and the Data Protection keys; everything else belongs to an establishment. Logins are unique across
+    /// the platform (a global index), and one query finds every login of a root (an index on the same expression as
+    /// <see cref="Comptes"/>' lookup).</summary>
+    private static void Documents(Marten.StoreOptions options)
+    {
+        const string schema = "etablissements";
+        options.Schema.For<Etablissement>().DatabaseSchemaName(schema).SingleTenanted().UseNumericRevisions(true)
+            .UniqueIndex(UniqueIndexType.Computed, "etablissement_uai", TenancyScope.Global, e => e.Uai);
+        options.Schema.For<AdministrateurPlateforme>().DatabaseSchemaName(schema).SingleTenanted()
+            .UniqueIndex(UniqueIndexType.Computed, "administrateur_login", TenancyScope.Global, a => a.Identifiants.Login)
+            .Index(a => a.Identifiants.Login, index => RacineLogin(index, "administrateur_racine_login"));
+        options.Schema.For<CleProtection>().DatabaseSchemaName(schema).SingleTenanted();
+        options.Schema.For<Utilisateur>().DatabaseSchemaName(schema).UseNumericRevisions(true)
+            .UniqueIndex(UniqueIndexType.Computed, "utilisateur_login", TenancyScope.Global, u => u.Identifiants.Login)
+            .Index(u => u.Identifiants.Login, index => RacineLogin(index, "utilisateur_racine_login"));
+        options.Schema.For<Logo>().DatabaseSchemaName(schema);
+        options.Schema.For<CleCodesProvisoires>().DatabaseSchemaName(schema);
+        options.Schema.For<ModuleActivation>().DatabaseSchemaName(schema);
+        options.Schema.For<Courriels.Courriel>().DatabaseSchemaName(schema)
+            .Metadata(m => m.TenantId.MapTo(c => c.Tenant))
+            .Index(c => c.ProchainEssaiLe);
+        options.Schema.For<Apprenant>().DatabaseSchemaName(schema)
+            .UniqueIndex(UniqueIndexType.Computed, "apprenant_eleve_id", TenancyScope.PerTenant, a => a.EleveId)
+            .Index(a => a.UtilisateurId).Index(a => a.Ine);
+        options.Schema.For<Responsable>().DatabaseSchemaName(schema)
+            .UniqueIndex(UniqueIndexType.Computed, "responsable_personne_id", TenancyScope.PerTenant, r => r.PersonneId);
+        options.Schema.For<Personnel>().DatabaseSchemaName(schema)
+            .UniqueIndex(UniqueIndexType.Computed, "personnel_sts_id", TenancyScope.PerTenant, p => p.StsId);
+        options.Schema.For<Structure>().DatabaseSchemaName(schema)
+            .UniqueIndex(UniqueIndexType.Computed, "structure_code", TenancyScope.PerTenant, s => s.Type, s => s.Code);
+        options.Schema.For<Mef>().DatabaseSchemaName(schema)
+            .UniqueIndex(UniqueIndexType.Computed, "mef_code", TenancyScope.PerTenant, m => m.Code);
+        options.Schema.For<ImportSiecle>().DatabaseSchemaName(schema).Index(i => i.Le);
+    }
+
+    private static void RacineLogin(ComputedIndex index, string nom)
+    {
+        index.Name = nom;
+        index.Mask = Comptes.ExpressionRacine;
     }
 }

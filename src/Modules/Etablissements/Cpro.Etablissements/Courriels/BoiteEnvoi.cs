@@ -1,9 +1,11 @@
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Cpro.Etablissements.Courriels;
 
-/// <summary>Puts emails in the outbox; the caller's SaveChanges (and transaction) writes them with the rest.</summary>
-internal sealed class BoiteEnvoi(EtablissementsDbContext db, IDataProtectionProvider protection, TimeProvider clock)
+/// <summary>Puts emails in the establishment's outbox; the command's unit of work writes them with the rest.</summary>
+internal sealed class BoiteEnvoi(IDocumentSession session, IDataProtectionProvider protection, TimeProvider clock)
 {
     private readonly IDataProtector _protecteur = protection.CreateProtector(Purpose);
 
@@ -14,14 +16,13 @@ internal sealed class BoiteEnvoi(EtablissementsDbContext db, IDataProtectionProv
         var maintenant = clock.GetUtcNow();
         var courriel = new Courriel
         {
-            EtablissementId = etablissementId,
             Destinataire = destinataire,
             Objet = objet,
             CorpsChiffre = _protecteur.Protect(corps),
             CreeLe = maintenant,
             ProchainEssaiLe = maintenant,
         };
-        db.Courriels.Add(courriel);
+        session.PourEtablissement(etablissementId).Insert(courriel);
         return courriel;
     }
 

@@ -1,13 +1,13 @@
-using Cpro.Kernel.Persistence;
-
 namespace Cpro.Etablissements.Courriels;
 
-/// <summary>An email in the outbox: written in the same transaction as what caused it, sent afterwards, retried
-/// until sent. Its body may hold a temporary password, so it is stored encrypted.</summary>
-internal sealed class Courriel : IEtablissementOwned
+/// <summary>An email in the outbox of its establishment: written in the same transaction as what caused it, sent
+/// afterwards, retried until sent. Its body may hold a temporary password, so it is stored encrypted.</summary>
+internal sealed class Courriel
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
-    public Guid EtablissementId { get; set; }
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>Its establishment's tenant id, filled by the store when read: the sender works across establishments and
+    /// writes each email back to its own.</summary>
+    public string Tenant { get; set; } = "";
     public required string Destinataire { get; init; }
     public required string Objet { get; init; }
     public required string CorpsChiffre { get; init; }

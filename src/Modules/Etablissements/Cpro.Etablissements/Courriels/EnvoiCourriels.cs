@@ -1,4 +1,5 @@
-using Microsoft.EntityFrameworkCore;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,8 +9,8 @@ using MimeKit;
 namespace Cpro.Etablissements.Courriels;
 
 /// <summary>Sends the outbox in the background, a few at a time; a failure is recorded and retried later.</summary>
-internal sealed partial class EnvoiCourriels(IServiceScopeFactory scopes, ITransportCourriel transport, IConfiguration configuration,
-    TimeProvider clock, ILogger<EnvoiCourriels> logger) : BackgroundService
+internal sealed partial class EnvoiCourriels(IServiceScopeFactory scopes, IDocumentStore store, ITransportCourriel transport,
+    IConfiguration configuration, TimeProvider clock, ILogger<EnvoiCourriels> logger) : BackgroundService
 {
     private readonly TimeSpan _intervalle = TimeSpan.FromMilliseconds(configuration.GetValue("CPRO_MAIL_INTERVAL_MS", 2000));
     private readonly MailboxAddress _expediteur = ConfigurationCourriels.Expediteur(configuration);
@@ -32,16 +33,16 @@ internal sealed partial class EnvoiCourriels(IServiceScopeFactory scopes, ITrans
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One round: every email due, oldest first.</summary>
+    /// <summary>One round: every email due, oldest first, each saved as soon as it is sent or has failed.</summary>
     public async Task EnvoyerEnAttenteAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EtablissementsDbContext>();
         var boite = scope.ServiceProvider.GetRequiredService<BoiteEnvoi>();
+        await using var session = store.LightweightSession();
         var maintenant = clock.GetUtcNow();
-        // The sender works for every establishment: explicitly across the filter.
-        var dus = await db.Courriels.IgnoreQueryFilters()
-            .Where(c => c.EnvoyeLe == null && c.ProchainEssaiLe <= maintenant)
+        // The sender works for every establishment: across them on purpose.
+        var dus = await session.Query<Courriel>()
+            .Where(c => c.AnyTenant() && c.EnvoyeLe == null && c.ProchainEssaiLe <= maintenant)
             .OrderBy(c => c.CreeLe).Take(50).ToListAsync(cancellationToken);
         foreach (var courriel in dus)
         {
@@ -59,7 +60,8 @@ internal sealed partial class EnvoiCourriels(IServiceScopeFactory scopes, ITrans
                 courriel.ProchainEssaiLe = clock.GetUtcNow() + Courriel.Attente(courriel.Tentatives);
                 LogEnvoiEchoue(logger, courriel.Id, courriel.Tentatives, e);
             }
-            await db.SaveChangesAsync(cancellationToken);
+            session.ForTenant(courriel.Tenant).Store(courriel);
+            await session.SaveChangesAsync(cancellationToken);
         }
     }
 

@@ -1,36 +1,49 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Domain;
 
-/// <summary>The key that encrypts an establishment's temporary codes, itself protected by Data Protection.</summary>
+/// <summary>The key that encrypts an establishment's temporary codes, itself protected by Data Protection; its id is the
+/// establishment's.</summary>
 internal sealed class CleCodesProvisoires
 {
-    public Guid EtablissementId { get; init; }
+    public Guid Id { get; set; }
     public required byte[] CleProtegee { get; init; }
 }
 
 /// <summary>Temporary codes stay encrypted until first sign-in, so that the administrator can print them. One import creates
 /// thousands: each establishment has its own AES-256-GCM key, wrapped by Data Protection (envelope encryption), so that a
 /// code costs one AES-GCM operation rather than one Data Protection call with its key derivation.</summary>
-internal sealed class CodesProvisoires(EtablissementsDbContext db, IDataProtectionProvider protection)
+internal sealed class CodesProvisoires(IDocumentSession session, UnitOfWork unitOfWork, IDataProtectionProvider protection)
 {
     private readonly IDataProtector _protecteur = protection.CreateProtector("Cpro.Etablissements.ClesCodesProvisoires");
+    private readonly Dictionary<Guid, byte[]> _creees = [];
 
-    /// <summary>The establishment's key, created at first need. Two transactions creating it at once: the second waits on
-    /// the first's row and then reads it (ON CONFLICT DO NOTHING, then a new read).</summary>
+    /// <summary>The establishment's key, created at first need. Two commands creating it at once: the second waits for the
+    /// first's commit (the key's lock), then reads the key it wrote, so no code is ever encrypted under a lost key.</summary>
     public async Task<Cle> CleAsync(Guid etablissementId, CancellationToken cancellationToken)
     {
-        if (await LireAsync(etablissementId, cancellationToken) is not { } protegee)
+        var documents = session.PourEtablissement(etablissementId);
+        var protegee = _creees.GetValueOrDefault(etablissementId)
+                       ?? (await documents.LoadAsync<CleCodesProvisoires>(etablissementId, cancellationToken))?.CleProtegee;
+        if (protegee is null && unitOfWork.EnCommande)
         {
-            var nouvelle = _protecteur.Protect(RandomNumberGenerator.GetBytes(32));
-            await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO etablissements."ClesCodesProvisoires" ("EtablissementId", "CleProtegee") VALUES ({etablissementId}, {nouvelle}) ON CONFLICT DO NOTHING""",
-                cancellationToken);
-            protegee = await LireAsync(etablissementId, cancellationToken)
-                       ?? throw new InvalidOperationException("La clé des codes provisoires n'a pas été enregistrée.");
+            await unitOfWork.VerrouillerAsync($"cpro.cles-codes:{etablissementId}", cancellationToken);
+            protegee = (await documents.LoadAsync<CleCodesProvisoires>(etablissementId, cancellationToken))?.CleProtegee;
+            if (protegee is null)
+            {
+                protegee = _protecteur.Protect(RandomNumberGenerator.GetBytes(32));
+                documents.Insert(new CleCodesProvisoires { Id = etablissementId, CleProtegee = protegee });
+                // Saved with the command: until then, this command's other codes use it from here.
+                _creees[etablissementId] = protegee;
+            }
+        }
+        if (protegee is null)
+        {
+            throw new InvalidOperationException("Aucun code provisoire n'a encore été créé dans cet établissement.");
         }
         var octets = _protecteur.Unprotect(protegee);
         try
@@ -42,9 +55,6 @@ internal sealed class CodesProvisoires(EtablissementsDbContext db, IDataProtecti
             CryptographicOperations.ZeroMemory(octets);
         }
     }
-
-    private Task<byte[]?> LireAsync(Guid etablissementId, CancellationToken cancellationToken) =>
-        db.ClesCodesProvisoires.Where(c => c.EtablissementId == etablissementId).Select(c => c.CleProtegee).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Nonce, cipher text and tag in one base64 string; the account's id is authenticated with it, so a code
     /// copied onto another account does not decrypt.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
+using Cpro.Kernel.Persistence;
+using Marten;
+using Npgsql;
 
 namespace Cpro.Etablissements.Domain;
 
@@ -9,13 +11,14 @@ namespace Cpro.Etablissements.Domain;
 /// to hand out, to be changed at first sign-in. The code is high-entropy, so a fast hash suffices to check it;
 /// it is also kept encrypted (<see cref="CodesProvisoires"/>), only until that first sign-in, so the administrator can
 /// print the access codes.</summary>
-internal sealed class Comptes(EtablissementsDbContext db, CodesProvisoires codes)
+internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, CodesProvisoires codes)
 {
     public const string PrefixeCode = "code$";
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private const int LongueurCode = 12;
 
-    /// <summary>One new account per person, in order; logins already taken anywhere on the platform are skipped.</summary>
+    /// <summary>One new account per person, in order; logins already taken anywhere on the platform are skipped. The caller
+    /// stores them (or copies them in bulk).</summary>
     public async Task<List<(Utilisateur Utilisateur, string Code)>> CreerAsync(Guid etablissementId,
         IReadOnlyList<(string Prenom, string Nom, string Profil, string Source)> personnes, DateTimeOffset maintenant,
         CancellationToken cancellationToken)
@@ -24,7 +27,7 @@ internal sealed class Comptes(EtablissementsDbContext db, CodesProvisoires codes
         {
             return [];
         }
-        await Verrous.ComptesAsync(db, cancellationToken);
+        await Verrous.ComptesAsync(unitOfWork, cancellationToken);
         var bases = personnes.Select(p => BaseLogin(p.Prenom, p.Nom)).ToList();
         // Every candidate (« base », « base2 », « base3 »…) has the root of its base: one query finds all that are taken.
         var pris = await PrisAsync([.. bases.Select(Racine).Distinct()], cancellationToken);
@@ -46,7 +49,6 @@ internal sealed class Comptes(EtablissementsDbContext db, CodesProvisoires codes
             var code = NouveauCode();
             var utilisateur = new Utilisateur
             {
-                EtablissementId = etablissementId,
                 Identifiants = new Identifiants { Login = logins[i], MotDePasseHash = HacherCode(code), DoitChangerMotDePasse = true },
                 Nom = nom,
                 Prenom = prenom,
@@ -62,9 +64,9 @@ internal sealed class Comptes(EtablissementsDbContext db, CodesProvisoires codes
 
     /// <summary>A new temporary code for an existing account (password forgotten): the account is unlocked, its open
     /// sessions and tokens end, and its owner must choose a password again at the next sign-in.</summary>
-    public async Task<string> RenouvelerCodeAsync(Utilisateur utilisateur, CancellationToken cancellationToken)
+    public async Task<string> RenouvelerCodeAsync(Guid etablissementId, Utilisateur utilisateur, CancellationToken cancellationToken)
     {
-        using var cle = await codes.CleAsync(utilisateur.EtablissementId, cancellationToken);
+        using var cle = await codes.CleAsync(etablissementId, cancellationToken);
         var code = NouveauCode();
         utilisateur.Identifiants.MotDePasseHash = HacherCode(code);
         utilisateur.Identifiants.DoitChangerMotDePasse = true;
@@ -108,18 +110,30 @@ internal sealed class Comptes(EtablissementsDbContext db, CodesProvisoires codes
 
     private static string NouveauCode() => RandomNumberGenerator.GetString(Alphabet, LongueurCode);
 
-    /// <summary>A login without its trailing digits: « lea.martin » for « lea.martin12 ». The unique index's companion
-    /// (migration LoginsParRacine) indexes the same expression.</summary>
+    /// <summary>A login without its trailing digits: « lea.martin » for « lea.martin12 ». The logins' index on that root
+    /// (<see cref="EtablissementsModule"/>) is on the same expression as <see cref="PrisAsync"/>'s condition.</summary>
     private static string Racine(string login) => login.AsSpan().TrimEnd("0123456789").ToString();
 
-    /// <summary>Logins taken across the platform (every establishment, and the platform administrators) whose root is one of these.</summary>
+    public const string ExpressionRacine = "regexp_replace(?, '[0-9]+$', '')";
+
+    /// <summary>Logins taken across the platform (every establishment, and the platform administrators) whose root is one of
+    /// these: one query on the roots' index, across the establishments on purpose.</summary>
     private async Task<HashSet<string>> PrisAsync(List<string> racines, CancellationToken cancellationToken)
     {
-        var logins = await db.Database.SqlQuery<string>($"""
-            SELECT "Identifiants_Login" AS "Value" FROM etablissements."Utilisateurs" WHERE regexp_replace("Identifiants_Login", '[0-9]+$', '') = ANY({racines})
+        var login = "data -> 'Identifiants' ->> 'Login'";
+        var racine = ExpressionRacine.Replace("?", $"({login})", StringComparison.Ordinal);
+        await using var commande = new NpgsqlCommand($"""
+            SELECT {login} FROM {store.Table<Utilisateur>()} WHERE {racine} = ANY($1)
             UNION ALL
-            SELECT "Identifiants_Login" FROM etablissements."AdministrateursPlateforme" WHERE regexp_replace("Identifiants_Login", '[0-9]+$', '') = ANY({racines})
-            """).ToListAsync(cancellationToken);
-        return [.. logins];
+            SELECT {login} FROM {store.Table<AdministrateurPlateforme>()} WHERE {racine} = ANY($1)
+            """, unitOfWork.Connection);
+        commande.Parameters.Add(new NpgsqlParameter { Value = racines.ToArray() });
+        var pris = new HashSet<string>();
+        await using var lecteur = await commande.ExecuteReaderAsync(cancellationToken);
+        while (await lecteur.ReadAsync(cancellationToken))
+        {
+            pris.Add(lecteur.GetString(0));
+        }
+        return pris;
     }
 }

@@ -1,37 +1,48 @@
 using System.Security.Claims;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Domain;
 
 /// <summary>Checks a login and password (a temporary code or a chosen password), counting failures towards the lockout,
 /// and sets a chosen password. Shared by signing in and by changing one's password.</summary>
-internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Identifiants> hasher, TimeProvider clock)
+internal sealed class Connexions(IDocumentSession session, IDocumentStore store, IPasswordHasher<Identifiants> hasher, TimeProvider clock)
 {
     public const string AuthenticationType = "cpro";
     public const string IdentifiantsIncorrects = "Identifiant ou mot de passe incorrect.";
     public const int LongueurMin = 12;
 
-    /// <summary>An account whose password was checked; the principal is built when asked, so it reflects a change made since.</summary>
-    internal sealed record Compte(Guid Id, Identifiants Identifiants, Func<ClaimsPrincipal> Principal);
+    /// <summary>An account whose password was checked, and its establishment (none for the platform administrator); the
+    /// principal is built when asked, so it reflects a change made since. <see cref="Enregistrer"/> stores it in the
+    /// command's unit of work.</summary>
+    internal sealed record Compte(Guid Id, Guid? EtablissementId, Identifiants Identifiants, Func<ClaimsPrincipal> Principal,
+        Action<IDocumentSession> Enregistrer)
+    {
+        /// <summary>The establishment's account, to change more than its credentials; null for the platform administrator.</summary>
+        public Utilisateur? Utilisateur { get; init; }
+    }
 
-    /// <summary>The account, or the French reason it is refused. Failures are saved at once, whatever the caller does next.</summary>
+    /// <summary>The account, or the French reason it is refused. Failures are saved at once, in a transaction of their own:
+    /// they count even when the command that checked the password fails afterwards. A success changes the account too
+    /// (failures reset): the caller stores it once with its own changes (<see cref="Compte.Enregistrer"/>).</summary>
     public async Task<(Compte? Compte, string? Erreur)> VerifierAsync(string login, string password, CancellationToken cancellationToken)
     {
         login = Identifiants.NormalizeLogin(login);
         var now = clock.GetUtcNow();
         Compte compte;
-        var admin = await db.AdministrateursPlateforme.SingleOrDefaultAsync(a => a.Identifiants.Login == login, cancellationToken);
+        var admin = await session.Query<AdministrateurPlateforme>().SingleOrDefaultAsync(a => a.Identifiants.Login == login, cancellationToken);
         if (admin is not null)
         {
-            compte = new Compte(admin.Id, admin.Identifiants, () => CproClaims.Principal(admin.Id, login, "Administrateur de la plateforme", null, null,
-                [Profils.AdministrateurPlateforme], admin.Identifiants.TamponSecurite, AuthenticationType, admin.Identifiants.DoitChangerMotDePasse));
+            compte = new Compte(admin.Id, null, admin.Identifiants, () => CproClaims.Principal(admin.Id, login, "Administrateur de la plateforme", null, null,
+                [Profils.AdministrateurPlateforme], admin.Identifiants.TamponSecurite, AuthenticationType, admin.Identifiants.DoitChangerMotDePasse),
+                s => s.Store(admin));
         }
         else
         {
-            // Signing in comes before any establishment is known: explicitly across the filter.
-            var utilisateur = await db.Utilisateurs.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Identifiants.Login == login, cancellationToken);
+            // Signing in comes before any establishment is known: across establishments on purpose.
+            var utilisateur = await session.Query<Utilisateur>().Where(u => u.AnyTenant() && u.Identifiants.Login == login).SingleOrDefaultAsync(cancellationToken);
             if (utilisateur is null)
             {
                 return (null, IdentifiantsIncorrects);
@@ -40,10 +51,15 @@ internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Ide
             {
                 return (null, "Ce compte est désactivé : adressez-vous à l'administrateur de votre établissement.");
             }
-            var uai = await db.Etablissements.Where(e => e.Id == utilisateur.EtablissementId).Select(e => e.Uai).SingleAsync(cancellationToken);
-            compte = new Compte(utilisateur.Id, utilisateur.Identifiants, () => CproClaims.Principal(utilisateur.Id, login, utilisateur.NomComplet,
-                utilisateur.EtablissementId, uai, utilisateur.Profils, utilisateur.Identifiants.TamponSecurite, AuthenticationType,
-                utilisateur.Identifiants.DoitChangerMotDePasse));
+            var etablissementId = Guid.Parse((await session.MetadataForAsync(utilisateur, cancellationToken))!.TenantId);
+            var uai = (await session.LoadAsync<Etablissement>(etablissementId, cancellationToken))!.Uai;
+            var lu = utilisateur.Version;
+            compte = new Compte(utilisateur.Id, etablissementId, utilisateur.Identifiants, () => CproClaims.Principal(utilisateur.Id, login,
+                utilisateur.NomComplet, etablissementId, uai, utilisateur.Profils, utilisateur.Identifiants.TamponSecurite, AuthenticationType,
+                utilisateur.Identifiants.DoitChangerMotDePasse), s => s.PourEtablissement(etablissementId).StoreRevision(utilisateur, lu))
+            {
+                Utilisateur = utilisateur,
+            };
         }
         var identifiants = compte.Identifiants;
         if (identifiants.EstVerrouille(now))
@@ -56,7 +72,11 @@ internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Ide
         if (verification == PasswordVerificationResult.Failed)
         {
             identifiants.EnregistrerEchec(now);
-            await db.SaveChangesAsync(cancellationToken);
+            await using (var aPart = store.LightweightSession())
+            {
+                compte.Enregistrer(aPart);
+                await aPart.SaveChangesAsync(cancellationToken);
+            }
             return (null, IdentifiantsIncorrects);
         }
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
@@ -64,7 +84,6 @@ internal sealed class Connexions(EtablissementsDbContext db, IPasswordHasher<Ide
             identifiants.MotDePasseHash = hasher.HashPassword(identifiants, password);
         }
         identifiants.EnregistrerSucces();
-        await db.SaveChangesAsync(cancellationToken);
         return (compte, null);
     }
 

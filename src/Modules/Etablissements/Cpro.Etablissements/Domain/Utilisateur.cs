@@ -1,13 +1,12 @@
-using Cpro.Kernel.Persistence;
+using JasperFx;
 
 namespace Cpro.Etablissements.Domain;
 
-/// <summary>An account of an establishment (staff, learner, tutor…).</summary>
-internal sealed class Utilisateur : IEtablissementOwned
+/// <summary>An account of an establishment (staff, learner, tutor…); its establishment is its tenant.</summary>
+internal sealed class Utilisateur : IRevisioned
 {
-    /// <summary>Time-ordered, as the imported rows' ids: an import's thousands of rows go to the end of the primary key's index.</summary>
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid EtablissementId { get; set; }
+    /// <summary>Time-ordered, as the imported documents' ids: an import's thousands go to the end of the key's index.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required Identifiants Identifiants { get; init; }
     public required string Nom { get; set; }
     public required string Prenom { get; set; }
@@ -22,8 +21,9 @@ internal sealed class Utilisateur : IEtablissementOwned
     public string Source { get; init; } = SourceManuel;
     /// <summary>The temporary code, encrypted, until the user chooses a password.</summary>
     public string? CodeProvisoire { get; set; }
-    /// <summary>PostgreSQL xmin: two administrators editing one account from stale copies get a conflict.</summary>
-    public uint Version { get; set; }
+    /// <summary>Two administrators editing one account from stale copies get a conflict. A new one is at its first
+    /// revision (the one the store gives it), so the API answers it before the commit.</summary>
+    public int Version { get; set; } = 1;
 
     public const string SourceManuel = "Manuel";
     public const string SourceSiecle = "SIECLE";
@@ -34,10 +34,10 @@ internal sealed class Utilisateur : IEtablissementOwned
     public string NomComplet => $"{Prenom} {Nom}";
 }
 
-/// <summary>An account of the platform itself, above every establishment.</summary>
+/// <summary>An account of the platform itself, above every establishment (platform-wide).</summary>
 internal sealed class AdministrateurPlateforme
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; set; } = Guid.NewGuid();
     public required Identifiants Identifiants { get; init; }
     public DateTimeOffset CreeLe { get; init; }
 }

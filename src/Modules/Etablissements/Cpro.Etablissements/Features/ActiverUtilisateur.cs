@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,12 +17,13 @@ internal static class ActiverUtilisateur
 {
     internal sealed record Command(string Uai, Guid Id, bool Actif) : ICommand<GestionComptes.UtilisateurDto>;
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, IMemoryCache cache) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, IMemoryCache cache) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
     {
         public async ValueTask<GestionComptes.UtilisateurDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = await GestionComptes.EtablissementAsync(db, user, command.Uai, cancellationToken);
-            var utilisateur = await GestionComptes.UtilisateurAsync(db, etablissement, command.Id, cancellationToken);
+            var etablissement = await GestionComptes.EtablissementAsync(session, user, command.Uai, cancellationToken);
+            var utilisateur = await GestionComptes.UtilisateurAsync(session, etablissement, command.Id, cancellationToken);
+            var lue = utilisateur.Version;
             if (!command.Actif && utilisateur.Id == user.UserId)
             {
                 throw new NonTraitableException("Vous ne pouvez pas désactiver votre propre compte.");
@@ -31,7 +33,7 @@ internal static class ActiverUtilisateur
             {
                 utilisateur.Identifiants.RenouvelerTampon();
             }
-            await GestionComptes.EnregistrerAsync(db, utilisateur, cancellationToken);
+            GestionComptes.Enregistrer(session, etablissement, utilisateur, lue);
             ComptesActifs.Oublier(cache, utilisateur.Id);
             return GestionComptes.UtilisateurDto.From(utilisateur);
         }

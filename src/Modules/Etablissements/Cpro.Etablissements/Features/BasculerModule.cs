@@ -3,12 +3,13 @@ using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using static Cpro.Etablissements.Features.ListerModules;
 
 namespace Cpro.Etablissements.Features;
@@ -32,24 +33,19 @@ internal static class BasculerModule
         }
     }
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, ModuleCatalogue catalogue, TimeProvider clock)
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, ModuleCatalogue catalogue, TimeProvider clock)
         : ICommandHandler<Command, ModuleEtablissementDto>
     {
         public async ValueTask<ModuleEtablissementDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.AdministrableAsync(db, user, command.Uai, cancellationToken);
+            var etablissement = await AccesEtablissement.AdministrableAsync(session, user, command.Uai, cancellationToken);
             var module = catalogue.Find(command.Module) ?? throw new IntrouvableException($"Module inconnu : {command.Module}.");
-            var activation = await db.ModuleActivations.IgnoreQueryFilters()
-                .SingleOrDefaultAsync(a => a.EtablissementId == etablissement.Id && a.Module == module.Name, cancellationToken);
-            if (activation is null)
+            // The platform administrator belongs to no establishment: the one switched is named.
+            var activation = new ModuleActivation
             {
-                activation = new ModuleActivation { EtablissementId = etablissement.Id, Module = module.Name, ModifiePar = "" };
-                db.ModuleActivations.Add(activation);
-            }
-            activation.Actif = command.Actif!.Value;
-            activation.ModifiePar = user.Login ?? "";
-            activation.ModifieLe = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+                Id = module.Name, Actif = command.Actif!.Value, ModifiePar = user.Login ?? "", ModifieLe = clock.GetUtcNow(),
+            };
+            session.PourEtablissement(etablissement.Id).Store(activation);
             return new ModuleEtablissementDto(module.Name, module.DisplayName, module.Statut.Libelle(), module.Desactivable,
                 activation.Actif, activation.ModifiePar, activation.ModifieLe);
         }

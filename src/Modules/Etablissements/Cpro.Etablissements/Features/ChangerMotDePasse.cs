@@ -2,11 +2,11 @@ using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Modules;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Cpro.Etablissements.Features;
@@ -36,7 +36,7 @@ internal static class ChangerMotDePasse
 
     /// <summary>On success, the principal to sign in again with (the new security stamp, no longer marked as holding a
     /// temporary password).</summary>
-    internal sealed class Handler(EtablissementsDbContext db, Connexions connexions, IMemoryCache cache) : ICommandHandler<Command, SeConnecter.Resultat>
+    internal sealed class Handler(IDocumentSession session, Connexions connexions, IMemoryCache cache) : ICommandHandler<Command, SeConnecter.Resultat>
     {
         public async ValueTask<SeConnecter.Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,13 +47,8 @@ internal static class ChangerMotDePasse
             }
             connexions.DefinirMotDePasse(compte.Identifiants, command.NouveauMotDePasse);
             // The temporary code is no longer to be handed out.
-            var login = compte.Identifiants.Login;
-            var utilisateur = await db.Utilisateurs.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Identifiants.Login == login, cancellationToken);
-            if (utilisateur is not null)
-            {
-                utilisateur.CodeProvisoire = null;
-            }
-            await db.SaveChangesAsync(cancellationToken);
+            compte.Utilisateur?.CodeProvisoire = null;
+            compte.Enregistrer(session);
             ComptesActifs.Oublier(cache, compte.Id);
             return new SeConnecter.Resultat(compte.Principal(), null);
         }

@@ -3,11 +3,11 @@ using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -37,7 +37,7 @@ internal static class CreerEtablissement
         }
     }
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, TimeProvider clock)
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, EtablissementDto>
     {
         public async ValueTask<EtablissementDto> Handle(Command command, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ internal static class CreerEtablissement
                 throw new InterditException("Seul l'administrateur de la plateforme crée des établissements.");
             }
             var uai = Uai.Normalize(command.Uai);
-            if (await db.Etablissements.AnyAsync(e => e.Uai == uai, cancellationToken))
+            if (await session.Query<Etablissement>().AnyAsync(e => e.Uai == uai, cancellationToken))
             {
                 throw new ConflitException($"Un établissement d'UAI {uai} existe déjà.");
             }
@@ -58,8 +58,7 @@ internal static class CreerEtablissement
                 Email = command.Email?.Trim() ?? "",
                 CreeLe = clock.GetUtcNow(),
             };
-            db.Etablissements.Add(etablissement);
-            await db.SaveChangesAsync(cancellationToken);
+            session.Insert(etablissement);
             return EtablissementDto.From(etablissement);
         }
     }

@@ -3,14 +3,14 @@ using Cpro.Etablissements.Courriels;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Npgsql;
 
 namespace Cpro.Etablissements.Features;
 
@@ -31,12 +31,12 @@ internal static class CreerUtilisateur
         }
     }
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration,
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration,
         TimeProvider clock) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
     {
         public async ValueTask<GestionComptes.UtilisateurDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = await GestionComptes.EtablissementAsync(db, user, command.Uai, cancellationToken);
+            var etablissement = await GestionComptes.EtablissementAsync(session, user, command.Uai, cancellationToken);
             if (!etablissement.PeutCreerUtilisateurs)
             {
                 throw new NonTraitableException("Renseignez d'abord le nom et l'adresse électronique de l'établissement dans ses paramètres.");
@@ -48,16 +48,9 @@ internal static class CreerUtilisateur
             utilisateur.Civilite = command.Civilite;
             utilisateur.DateNaissance = command.DateNaissance;
             utilisateur.Email = command.Email.Trim();
-            db.Utilisateurs.Add(utilisateur);
+            // Logins are chosen under the accounts' lock, held until this command commits: no other can take this one.
+            session.PourEtablissement(etablissement.Id).Insert(utilisateur);
             GestionComptes.EnvoyerIdentifiants(boite, configuration, etablissement, utilisateur, code, nouveau: true);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                throw new ConflitException("Un compte du même nom vient d'être créé en même temps : réessayez.");
-            }
             return GestionComptes.UtilisateurDto.From(utilisateur);
         }
     }

@@ -3,11 +3,12 @@ using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -32,50 +33,40 @@ internal static class DeposerLogo
         _ => null,
     };
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.VerifierAsync(db, user, command.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
+            var etablissement = await AccesEtablissement.VerifierAsync(session, user, command.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
             if (command.Contenu.Length > TailleMax)
             {
                 throw new TropVolumineuxException("Le logo dépasse la taille autorisée (512 Ko).");
             }
             var type = TypeImage(command.Contenu)
                        ?? throw new NonTraitableException("Le logo doit être une image PNG ou JPEG.");
-            var logo = await db.Logos.SingleOrDefaultAsync(l => l.EtablissementId == etablissement.Id, cancellationToken);
-            if (logo is null)
-            {
-                db.Logos.Add(new Logo { EtablissementId = etablissement.Id, Contenu = command.Contenu, Type = type, ModifieLe = clock.GetUtcNow() });
-            }
-            else
-            {
-                logo.Contenu = command.Contenu;
-                logo.Type = type;
-                logo.ModifieLe = clock.GetUtcNow();
-            }
-            await db.SaveChangesAsync(cancellationToken);
+            session.PourEtablissement(etablissement.Id)
+                .Store(new Logo { Id = etablissement.Id, Contenu = command.Contenu, Type = type, ModifieLe = clock.GetUtcNow() });
             return Unit.Value;
         }
     }
 
-    internal sealed class SuppressionHandler(EtablissementsDbContext db, ICurrentUser user) : ICommandHandler<Suppression>
+    internal sealed class SuppressionHandler(IDocumentSession session, ICurrentUser user) : ICommandHandler<Suppression>
     {
         public async ValueTask<Unit> Handle(Suppression command, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.VerifierAsync(db, user, command.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
-            await db.Logos.Where(l => l.EtablissementId == etablissement.Id).ExecuteDeleteAsync(cancellationToken);
+            var etablissement = await AccesEtablissement.VerifierAsync(session, user, command.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
+            session.PourEtablissement(etablissement.Id).Delete<Logo>(etablissement.Id);
             return Unit.Value;
         }
     }
 
-    internal sealed class QueryHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, Logo>
+    internal sealed class QueryHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, Logo>
     {
         public async ValueTask<Logo> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.VerifierAsync(db, user, query.Uai, Profils.Etablissement,
+            var etablissement = await AccesEtablissement.VerifierAsync(session, user, query.Uai, Profils.Etablissement,
                 "Le logo d'un établissement n'est visible que de ses utilisateurs.", cancellationToken);
-            return await db.Logos.AsNoTracking().SingleOrDefaultAsync(l => l.EtablissementId == etablissement.Id, cancellationToken)
+            return await session.PourEtablissement(etablissement.Id).LoadAsync<Logo>(etablissement.Id, cancellationToken)
                    ?? throw new IntrouvableException("Cet établissement n'a pas de logo.");
         }
     }
@@ -83,11 +74,11 @@ internal static class DeposerLogo
     /// <summary>Asked before the request's body is read: whoever may not change the logo never has an image parsed.</summary>
     internal sealed record Autorisation(string Uai) : IQuery<Unit>;
 
-    internal sealed class AutorisationHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
+    internal sealed class AutorisationHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
     {
         public async ValueTask<Unit> Handle(Autorisation query, CancellationToken cancellationToken)
         {
-            await AccesEtablissement.VerifierAsync(db, user, query.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
+            await AccesEtablissement.VerifierAsync(session, user, query.Uai, ParametrerEtablissement.Editeurs, Refus, cancellationToken);
             return Unit.Value;
         }
     }

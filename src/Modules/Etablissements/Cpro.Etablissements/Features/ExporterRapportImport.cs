@@ -1,14 +1,14 @@
-using System.Text.Json;
 using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -18,15 +18,14 @@ internal static class ExporterRapportImport
 {
     internal sealed record Query(string Uai, Guid ImportId) : IQuery<byte[]>;
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, byte[]>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, byte[]>
     {
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.AdministrableAsync(db, user, query.Uai, cancellationToken);
-            var import = await db.ImportsSiecle.IgnoreQueryFilters().AsNoTracking()
-                             .SingleOrDefaultAsync(i => i.EtablissementId == etablissement.Id && i.Id == query.ImportId, cancellationToken)
+            var etablissement = await AccesEtablissement.AdministrableAsync(session, user, query.Uai, cancellationToken);
+            var import = await session.PourEtablissement(etablissement.Id).LoadAsync<ImportSiecle>(query.ImportId, cancellationToken)
                          ?? throw new IntrouvableException("Cet import est introuvable dans l'établissement.");
-            return Csv(JsonSerializer.Deserialize<RapportImport>(import.Rapport, ImporterSiecle.Json)!);
+            return Csv(import.Rapport);
         }
     }
 

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Carter;
+using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,37 +36,35 @@ internal static class ImporterSiecle
                 .WithMessage("Joignez au moins un fichier (ElevesSansAdresses.xml, ResponsablesAvecAdresses.xml, sts_emp_<UAI>_<année>.xml…) dans une partie « files ».");
     }
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, Synchronisation synchronisation, TimeProvider clock)
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, Synchronisation synchronisation, TimeProvider clock)
         : ICommandHandler<Command, RapportImport>
     {
         public async ValueTask<RapportImport> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.AdministrableAsync(db, user, command.Uai, cancellationToken);
+            var etablissement = await AccesEtablissement.AdministrableAsync(session, user, command.Uai, cancellationToken);
             var exports = command.Fichiers.Select(f => LecteurSiecle.Lire(f, command.TailleMax)).ToList();
             var rapport = await synchronisation.AppliquerAsync(etablissement, exports, command.Simulation, cancellationToken);
             if (!command.Simulation)
             {
                 rapport.Id = Guid.CreateVersion7();
-                db.ImportsSiecle.Add(new ImportSiecle
+                session.PourEtablissement(etablissement.Id).Insert(new ImportSiecle
                 {
                     Id = rapport.Id.Value,
-                    EtablissementId = etablissement.Id,
                     Par = user.Login ?? "",
                     Le = clock.GetUtcNow(),
                     Fichiers = [.. exports.Select(e => e.NomFichier)],
-                    Rapport = JsonSerializer.Serialize(rapport, Json),
+                    Rapport = rapport,
                 });
-                await db.SaveChangesAsync(cancellationToken);
             }
             return rapport;
         }
     }
 
-    internal sealed class AutorisationHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
+    internal sealed class AutorisationHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
     {
         public async ValueTask<Unit> Handle(Autorisation query, CancellationToken cancellationToken)
         {
-            await AccesEtablissement.AdministrableAsync(db, user, query.Uai, cancellationToken);
+            await AccesEtablissement.AdministrableAsync(session, user, query.Uai, cancellationToken);
             return Unit.Value;
         }
     }

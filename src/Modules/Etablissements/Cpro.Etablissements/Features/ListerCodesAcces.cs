@@ -1,12 +1,14 @@
 using Carter;
 using Cpro.Etablissements.Domain;
+using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -22,30 +24,30 @@ internal static class ListerCodesAcces
 
     internal sealed record AccesDto(string Login, string Nom, string Prenom, string? Division, IReadOnlyList<string> Profils, string Code);
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, CodesProvisoires codes) : IQueryHandler<Query, IReadOnlyList<AccesDto>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, CodesProvisoires codes) : IQueryHandler<Query, IReadOnlyList<AccesDto>>
     {
         public async ValueTask<IReadOnlyList<AccesDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await GestionComptes.EtablissementAsync(db, user, query.Uai, cancellationToken);
+            var etablissement = await GestionComptes.EtablissementAsync(session, user, query.Uai, cancellationToken);
             if (user.IsPlatformAdmin)
             {
                 throw new InterditException("Seul l'administrateur de cet établissement consulte ses mots de passe provisoires.");
             }
-            var utilisateurs = db.Utilisateurs.IgnoreQueryFilters().AsNoTracking()
-                .Where(u => u.EtablissementId == etablissement.Id && u.Actif && u.CodeProvisoire != null);
+            var documents = session.PourEtablissement(etablissement.Id);
+            var utilisateurs = documents.Query<Utilisateur>().Where(u => u.Actif && u.CodeProvisoire != null);
             utilisateurs = query.Public switch
             {
                 Apprenants => utilisateurs.Where(u => u.Profils.Contains(Profils.Eleve) || u.Profils.Contains(Profils.Apprenti)),
                 Personnels => utilisateurs.Where(u => !u.Profils.Contains(Profils.Eleve) && !u.Profils.Contains(Profils.Apprenti)),
                 _ => utilisateurs,
             };
-            var lignes = await (
-                from u in utilisateurs
-                join a in db.Apprenants.IgnoreQueryFilters().Where(a => a.EtablissementId == etablissement.Id) on u.Id equals a.UtilisateurId into apprenants
-                from a in apprenants.DefaultIfEmpty()
-                where query.Division == null || query.Division == "" || (a != null && a.Division == query.Division)
-                select new { Utilisateur = u, Division = a == null ? null : a.Division })
-                .ToListAsync(cancellationToken);
+            var enAttente = await utilisateurs.ToListAsync(cancellationToken);
+            var ids = enAttente.Select(u => (Guid?)u.Id).ToArray();
+            var divisions = (await documents.Query<Apprenant>().Where(a => a.UtilisateurId.IsOneOf(ids)).ToListAsync(cancellationToken))
+                .ToDictionary(a => a.UtilisateurId!.Value, a => a.Division);
+            var lignes = enAttente.Select(u => new { Utilisateur = u, Division = divisions.GetValueOrDefault(u.Id) })
+                .Where(l => string.IsNullOrEmpty(query.Division) || l.Division == query.Division)
+                .ToList();
             if (lignes.Count == 0)
             {
                 return [];

@@ -1,10 +1,12 @@
 using Carter;
 using Cpro.Etablissements.Courriels;
+using Cpro.Etablissements.Domain;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -18,13 +20,13 @@ internal static class ListerCourriels
     internal sealed record CourrielDto(Guid Id, string Destinataire, string Objet, string? Corps, DateTimeOffset CreeLe, DateTimeOffset? EnvoyeLe,
         int Tentatives, string? DerniereErreur, DateTimeOffset? ProchainEssaiLe, string? Transport);
 
-    internal sealed class Handler(EtablissementsDbContext db, Kernel.Identity.ICurrentUser user, BoiteEnvoi boite)
+    internal sealed class Handler(IQuerySession session, Kernel.Identity.ICurrentUser user, BoiteEnvoi boite)
         : IQueryHandler<Query, IReadOnlyList<CourrielDto>>
     {
         public async ValueTask<IReadOnlyList<CourrielDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await GestionComptes.EtablissementAsync(db, user, query.Uai, cancellationToken);
-            var courriels = await db.Courriels.IgnoreQueryFilters().AsNoTracking().Where(c => c.EtablissementId == etablissement.Id)
+            var etablissement = await GestionComptes.EtablissementAsync(session, user, query.Uai, cancellationToken);
+            var courriels = await session.PourEtablissement(etablissement.Id).Query<Courriel>()
                 .OrderByDescending(c => c.CreeLe).Take(500).ToListAsync(cancellationToken);
             return [.. courriels.Select(c => new CourrielDto(c.Id, c.Destinataire, c.Objet, user.IsPlatformAdmin ? null : boite.Corps(c), c.CreeLe, c.EnvoyeLe, c.Tentatives,
                 c.DerniereErreur, c.EnvoyeLe is null ? c.ProchainEssaiLe : null, c.Transport is { } t && t != "SMTP" ? Path.GetFileName(t) : c.Transport))];

@@ -1,11 +1,12 @@
 using Carter;
+using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using static Cpro.Etablissements.Features.CreerEtablissement;
 
 namespace Cpro.Etablissements.Features;
@@ -15,7 +16,7 @@ internal static class ListerEtablissements
 {
     internal sealed record Query : IQuery<IReadOnlyList<EtablissementDto>>;
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<EtablissementDto>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<EtablissementDto>>
     {
         public async ValueTask<IReadOnlyList<EtablissementDto>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -23,7 +24,7 @@ internal static class ListerEtablissements
             {
                 throw new InterditException();
             }
-            var etablissements = await db.Etablissements.OrderBy(e => e.Nom).ToListAsync(cancellationToken);
+            var etablissements = await session.Query<Etablissement>().OrderBy(e => e.Nom).ToListAsync(cancellationToken);
             return etablissements.Select(EtablissementDto.From).ToList();
         }
     }

@@ -1,12 +1,13 @@
-using System.Text.Json;
 using Carter;
+using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -17,15 +18,14 @@ internal static class ListerImports
 
     internal sealed record ImportDto(Guid Id, string Par, DateTimeOffset Le, IReadOnlyList<string> Fichiers, RapportImport Rapport);
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<ImportDto>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<ImportDto>>
     {
         public async ValueTask<IReadOnlyList<ImportDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.AdministrableAsync(db, user, query.Uai, cancellationToken);
-            var imports = await db.ImportsSiecle.IgnoreQueryFilters().Where(i => i.EtablissementId == etablissement.Id)
+            var etablissement = await AccesEtablissement.AdministrableAsync(session, user, query.Uai, cancellationToken);
+            var imports = await session.PourEtablissement(etablissement.Id).Query<ImportSiecle>()
                 .OrderByDescending(i => i.Le).ToListAsync(cancellationToken);
-            return [.. imports.Select(i => new ImportDto(i.Id, i.Par, i.Le, i.Fichiers,
-                JsonSerializer.Deserialize<RapportImport>(i.Rapport, ImporterSiecle.Json)!))];
+            return [.. imports.Select(i => new ImportDto(i.Id, i.Par, i.Le, i.Fichiers, i.Rapport))];
         }
     }
 

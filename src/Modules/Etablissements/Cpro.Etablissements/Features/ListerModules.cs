@@ -1,11 +1,13 @@
 using Carter;
+using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -17,16 +19,15 @@ internal static class ListerModules
     internal sealed record ModuleEtablissementDto(
         string Module, string Nom, string Statut, bool Desactivable, bool Actif, string? ModifiePar, DateTimeOffset? ModifieLe);
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, ModuleCatalogue catalogue)
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, ModuleCatalogue catalogue)
         : IQueryHandler<Query, IReadOnlyList<ModuleEtablissementDto>>
     {
         public async ValueTask<IReadOnlyList<ModuleEtablissementDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.AdministrableAsync(db, user, query.Uai, cancellationToken);
-            // Explicitly across the filter: the platform administrator belongs to no establishment.
-            var activations = await db.ModuleActivations.IgnoreQueryFilters()
-                .Where(a => a.EtablissementId == etablissement.Id)
-                .ToDictionaryAsync(a => a.Module, cancellationToken);
+            var etablissement = await AccesEtablissement.AdministrableAsync(session, user, query.Uai, cancellationToken);
+            // Named explicitly: the platform administrator belongs to no establishment.
+            var activations = (await session.PourEtablissement(etablissement.Id).Query<ModuleActivation>().ToListAsync(cancellationToken))
+                .ToDictionary(a => a.Id);
             return catalogue.All.Select(m =>
             {
                 var activation = activations.GetValueOrDefault(m.Name);

@@ -1,10 +1,12 @@
 using Carter;
+using Cpro.Etablissements.Domain;
+using Cpro.Etablissements.Siecle;
 using Cpro.Kernel.Identity;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -15,14 +17,13 @@ internal static class ListerPersonnels
 
     internal sealed record PersonnelDto(Guid Id, string Nom, string Prenom, string? Fonction, IReadOnlyList<string> Disciplines, bool Actif);
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<PersonnelDto>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<PersonnelDto>>
     {
         public async ValueTask<IReadOnlyList<PersonnelDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            await LecturePersonnes.VerifierAsync(db, user, query.Uai, cancellationToken);
-            return await db.Personnels.OrderBy(p => p.Nom).ThenBy(p => p.Prenom)
-                .Select(p => new PersonnelDto(p.Id, p.Nom, p.Prenom, p.Fonction, p.Disciplines, p.Actif))
-                .ToListAsync(cancellationToken);
+            await LecturePersonnes.VerifierAsync(session, user, query.Uai, cancellationToken);
+            return [.. (await session.Query<Personnel>().OrderBy(p => p.Nom).ThenBy(p => p.Prenom).ToListAsync(cancellationToken))
+                .Select(p => new PersonnelDto(p.Id, p.Nom, p.Prenom, p.Fonction, p.Disciplines, p.Actif))];
         }
     }
 

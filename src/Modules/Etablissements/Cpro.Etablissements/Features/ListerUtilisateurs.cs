@@ -1,10 +1,12 @@
 using Carter;
+using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -14,12 +16,12 @@ internal static class ListerUtilisateurs
     internal sealed record Query(string Uai, string? Profil = null, bool? Manuel = null, string? Recherche = null)
         : IQuery<IReadOnlyList<GestionComptes.UtilisateurDto>>;
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<GestionComptes.UtilisateurDto>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<GestionComptes.UtilisateurDto>>
     {
         public async ValueTask<IReadOnlyList<GestionComptes.UtilisateurDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await GestionComptes.EtablissementAsync(db, user, query.Uai, cancellationToken);
-            var utilisateurs = db.Utilisateurs.IgnoreQueryFilters().AsNoTracking().Where(u => u.EtablissementId == etablissement.Id);
+            var etablissement = await GestionComptes.EtablissementAsync(session, user, query.Uai, cancellationToken);
+            IQueryable<Domain.Utilisateur> utilisateurs = session.PourEtablissement(etablissement.Id).Query<Domain.Utilisateur>();
             if (!string.IsNullOrWhiteSpace(query.Profil))
             {
                 utilisateurs = utilisateurs.Where(u => u.Profils.Contains(query.Profil));
@@ -32,9 +34,10 @@ internal static class ListerUtilisateurs
             }
             if (!string.IsNullOrWhiteSpace(query.Recherche))
             {
-                var motif = $"%{query.Recherche.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
-                utilisateurs = utilisateurs.Where(u => EF.Functions.ILike(u.Nom, motif) || EF.Functions.ILike(u.Prenom, motif)
-                                                       || EF.Functions.ILike(u.Identifiants.Login, motif));
+                var motif = query.Recherche.Trim();
+                utilisateurs = utilisateurs.Where(u => u.Nom.Contains(motif, StringComparison.OrdinalIgnoreCase)
+                                                       || u.Prenom.Contains(motif, StringComparison.OrdinalIgnoreCase)
+                                                       || u.Identifiants.Login.Contains(motif, StringComparison.OrdinalIgnoreCase));
             }
             var liste = await utilisateurs.OrderBy(u => u.Nom).ThenBy(u => u.Prenom).ToListAsync(cancellationToken);
             return [.. liste.Select(GestionComptes.UtilisateurDto.From)];

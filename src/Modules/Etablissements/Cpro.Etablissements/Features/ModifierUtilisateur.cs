@@ -1,7 +1,9 @@
 using Carter;
+using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,17 +16,17 @@ namespace Cpro.Etablissements.Features;
 internal static class ModifierUtilisateur
 {
     internal sealed record Command(string Uai, Guid Id, string? Civilite, string Nom, string Prenom, DateOnly? DateNaissance, string? Email,
-        IReadOnlyList<string> Profils, uint Version) : ICommand<GestionComptes.UtilisateurDto>;
+        IReadOnlyList<string> Profils, int Version) : ICommand<GestionComptes.UtilisateurDto>;
 
     /// <summary>The account as it stands, with the version to send back.</summary>
     internal sealed record Query(string Uai, Guid Id) : IQuery<GestionComptes.UtilisateurDto>;
 
-    internal sealed class QueryHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, GestionComptes.UtilisateurDto>
+    internal sealed class QueryHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, GestionComptes.UtilisateurDto>
     {
         public async ValueTask<GestionComptes.UtilisateurDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await GestionComptes.EtablissementAsync(db, user, query.Uai, cancellationToken);
-            return GestionComptes.UtilisateurDto.From(await GestionComptes.UtilisateurAsync(db, etablissement, query.Id, cancellationToken));
+            var etablissement = await GestionComptes.EtablissementAsync(session, user, query.Uai, cancellationToken);
+            return GestionComptes.UtilisateurDto.From(await GestionComptes.UtilisateurAsync(session, etablissement, query.Id, cancellationToken));
         }
     }
 
@@ -40,12 +42,12 @@ internal static class ModifierUtilisateur
         }
     }
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
     {
         public async ValueTask<GestionComptes.UtilisateurDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = await GestionComptes.EtablissementAsync(db, user, command.Uai, cancellationToken);
-            var utilisateur = await GestionComptes.UtilisateurAsync(db, etablissement, command.Id, cancellationToken);
+            var etablissement = await GestionComptes.EtablissementAsync(session, user, command.Uai, cancellationToken);
+            var utilisateur = await GestionComptes.UtilisateurAsync(session, etablissement, command.Id, cancellationToken);
             GestionComptes.VerifierVersion(utilisateur, command.Version);
             if (utilisateur.Id == user.UserId && !command.Profils.Contains(Profils.Administrateur))
             {
@@ -57,12 +59,12 @@ internal static class ModifierUtilisateur
             utilisateur.DateNaissance = command.DateNaissance;
             utilisateur.Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim();
             utilisateur.Profils = [.. command.Profils.Distinct()];
-            await GestionComptes.EnregistrerAsync(db, utilisateur, cancellationToken);
+            GestionComptes.Enregistrer(session, etablissement, utilisateur, command.Version);
             return GestionComptes.UtilisateurDto.From(utilisateur);
         }
     }
 
-    internal sealed record Corps(string? Civilite, string Nom, string Prenom, DateOnly? DateNaissance, string? Email, IReadOnlyList<string> Profils, uint Version);
+    internal sealed record Corps(string? Civilite, string Nom, string Prenom, DateOnly? DateNaissance, string? Email, IReadOnlyList<string> Profils, int Version);
 
     internal sealed class Endpoint : ICarterModule
     {

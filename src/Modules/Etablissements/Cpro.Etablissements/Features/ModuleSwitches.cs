@@ -1,13 +1,15 @@
+using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
-using Microsoft.EntityFrameworkCore;
+using Cpro.Kernel.Persistence;
+using Marten;
 
 namespace Cpro.Etablissements.Features;
 
 /// <summary>Reads the switches of an establishment once per request (scoped), so a change shows at the next request.
 /// The layout, the page gate and the API filter ask concurrently while a page renders: they share one read, on a
-/// context of its own so it never races the page's handlers on the request's DbContext.</summary>
-internal sealed class ModuleSwitches(DbContextOptions<EtablissementsDbContext> options, ICurrentUser user) : IModuleSwitches
+/// session of its own so it never races the page's handlers on the request's session.</summary>
+internal sealed class ModuleSwitches(IDocumentStore store) : IModuleSwitches
 {
     private readonly Dictionary<Guid, Task<Dictionary<string, bool>>> _byEtablissement = [];
     private readonly Lock _lock = new();
@@ -28,9 +30,8 @@ internal sealed class ModuleSwitches(DbContextOptions<EtablissementsDbContext> o
 
     private async Task<Dictionary<string, bool>> LoadAsync(Guid etablissementId)
     {
-        await using var db = new EtablissementsDbContext(options, user);
-        return await db.ModuleActivations.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.EtablissementId == etablissementId)
-            .ToDictionaryAsync(a => a.Module, a => a.Actif, StringComparer.OrdinalIgnoreCase);
+        await using var session = store.QuerySession(UnitOfWork.Tenant(etablissementId));
+        return (await session.Query<ModuleActivation>().ToListAsync())
+            .ToDictionary(a => a.Id, a => a.Actif, StringComparer.OrdinalIgnoreCase);
     }
 }

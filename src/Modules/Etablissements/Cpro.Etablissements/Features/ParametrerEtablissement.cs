@@ -2,12 +2,13 @@ using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Etablissements.Features;
 
@@ -19,7 +20,7 @@ internal static class ParametrerEtablissement
     private const string Refus = "Seuls l'administrateur et le chef de cet établissement modifient ses paramètres.";
 
     internal sealed record ParametresDto(string Uai, string Nom, string Email, string? Adresse, bool TransfertsAutorises,
-        bool AccesInspecteurAutorise, bool Logo, bool PeutCreerUtilisateurs, uint Version)
+        bool AccesInspecteurAutorise, bool Logo, bool PeutCreerUtilisateurs, int Version)
     {
         public static ParametresDto From(Etablissement e, bool logo) =>
             new(e.Uai, e.Nom, e.Email, e.Adresse, e.TransfertsAutorises, e.AccesInspecteurAutorise, logo, e.PeutCreerUtilisateurs, e.Version);
@@ -28,7 +29,7 @@ internal static class ParametrerEtablissement
     internal sealed record Query(string Uai) : IQuery<ParametresDto>;
 
     internal sealed record Command(string Uai, string Nom, string Email, string? Adresse, bool TransfertsAutorises,
-        bool AccesInspecteurAutorise, uint Version) : ICommand<ParametresDto>;
+        bool AccesInspecteurAutorise, int Version) : ICommand<ParametresDto>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -43,20 +44,23 @@ internal static class ParametrerEtablissement
         }
     }
 
-    internal sealed class QueryHandler(EtablissementsDbContext db, ICurrentUser user) : IQueryHandler<Query, ParametresDto>
+    internal sealed class QueryHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, ParametresDto>
     {
         public async ValueTask<ParametresDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.VerifierAsync(db, user, query.Uai, Editeurs, Refus, cancellationToken);
-            return ParametresDto.From(etablissement, await db.Logos.AnyAsync(l => l.EtablissementId == etablissement.Id, cancellationToken));
+            var etablissement = await AccesEtablissement.VerifierAsync(session, user, query.Uai, Editeurs, Refus, cancellationToken);
+            return ParametresDto.From(etablissement, await ALogoAsync(session, etablissement, cancellationToken));
         }
     }
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user) : ICommandHandler<Command, ParametresDto>
+    private static Task<bool> ALogoAsync(IQuerySession session, Etablissement etablissement, CancellationToken cancellationToken) =>
+        session.PourEtablissement(etablissement.Id).Query<Logo>().AnyAsync(cancellationToken);
+
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user) : ICommandHandler<Command, ParametresDto>
     {
         public async ValueTask<ParametresDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = await AccesEtablissement.VerifierAsync(db, user, command.Uai, Editeurs, Refus, cancellationToken);
+            var etablissement = await AccesEtablissement.VerifierAsync(session, user, command.Uai, Editeurs, Refus, cancellationToken);
             if (etablissement.Version != command.Version)
             {
                 throw new ConflitException("Les paramètres ont été modifiés par quelqu'un d'autre depuis que vous les avez ouverts : rechargez-les avant d'enregistrer.");
@@ -66,19 +70,13 @@ internal static class ParametrerEtablissement
             etablissement.Adresse = string.IsNullOrWhiteSpace(command.Adresse) ? null : command.Adresse.Trim();
             etablissement.TransfertsAutorises = command.TransfertsAutorises;
             etablissement.AccesInspecteurAutorise = command.AccesInspecteurAutorise;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConflitException("Les paramètres viennent d'être modifiés par quelqu'un d'autre : rechargez-les avant d'enregistrer.");
-            }
-            return ParametresDto.From(etablissement, await db.Logos.AnyAsync(l => l.EtablissementId == etablissement.Id, cancellationToken));
+            // A save by someone else between this check and the commit is refused too (409).
+            session.StoreRevision(etablissement, command.Version);
+            return ParametresDto.From(etablissement, await ALogoAsync(session, etablissement, cancellationToken));
         }
     }
 
-    internal sealed record Corps(string Nom, string Email, string? Adresse, bool TransfertsAutorises, bool AccesInspecteurAutorise, uint Version);
+    internal sealed record Corps(string Nom, string Email, string? Adresse, bool TransfertsAutorises, bool AccesInspecteurAutorise, int Version);
 
     internal sealed class Endpoint : ICarterModule
     {

@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Etablissements.Courriels;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Identity;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,20 +20,21 @@ internal static class ReinitialiserMotDePasse
 
     internal sealed record Resultat(string Login, bool CourrielEnvoye);
 
-    internal sealed class Handler(EtablissementsDbContext db, ICurrentUser user, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration,
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration,
         IMemoryCache cache) : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = await GestionComptes.EtablissementAsync(db, user, command.Uai, cancellationToken);
-            var utilisateur = await GestionComptes.UtilisateurAsync(db, etablissement, command.Id, cancellationToken);
-            var code = await comptes.RenouvelerCodeAsync(utilisateur, cancellationToken);
+            var etablissement = await GestionComptes.EtablissementAsync(session, user, command.Uai, cancellationToken);
+            var utilisateur = await GestionComptes.UtilisateurAsync(session, etablissement, command.Id, cancellationToken);
+            var lue = utilisateur.Version;
+            var code = await comptes.RenouvelerCodeAsync(etablissement.Id, utilisateur, cancellationToken);
             var courriel = !string.IsNullOrEmpty(utilisateur.Email) && etablissement.PeutCreerUtilisateurs;
             if (courriel)
             {
                 GestionComptes.EnvoyerIdentifiants(boite, configuration, etablissement, utilisateur, code, nouveau: false);
             }
-            await GestionComptes.EnregistrerAsync(db, utilisateur, cancellationToken);
+            GestionComptes.Enregistrer(session, etablissement, utilisateur, lue);
             ComptesActifs.Oublier(cache, utilisateur.Id);
             return new Resultat(utilisateur.Identifiants.Login, courriel);
         }

@@ -3,6 +3,7 @@ using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Modules;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
@@ -29,11 +30,12 @@ internal static class SeConnecter
         }
     }
 
-    internal sealed class Handler(Connexions connexions) : ICommandHandler<Command, Resultat>
+    internal sealed class Handler(Connexions connexions, IDocumentSession session) : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
             var (compte, erreur) = await connexions.VerifierAsync(command.Login, command.Password, cancellationToken);
+            compte?.Enregistrer(session);
             return new Resultat(compte?.Principal(), erreur);
         }
     }

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Cpro.Etablissements.Features;
+using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Marten;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Cpro.Etablissements.Siecle;
@@ -10,7 +11,7 @@ namespace Cpro.Etablissements.Siecle;
 /// <summary>The files of a preview, kept on the server for an hour so the import is confirmed without sending them again.
 /// Only the user who previewed them may import them, into the same establishment. They hold minors' names and birth
 /// dates: they are written encrypted (Data Protection), never as they came.</summary>
-internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser user, TimeProvider clock, IDataProtectionProvider protection)
+internal sealed class ImportsEnAttente(IQuerySession session, ICurrentUser user, TimeProvider clock, IDataProtectionProvider protection)
 {
     private const string Metadonnees = "attente.json";
     private static readonly TimeSpan Duree = TimeSpan.FromHours(1);
@@ -24,7 +25,7 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
     /// <summary>Copies the files aside for the current user; returns the id the confirmation sends back.</summary>
     public async Task<Guid> DeposerAsync(string uai, IReadOnlyList<FichierDepose> fichiers, CancellationToken cancellationToken)
     {
-        var etablissement = await AccesEtablissement.AdministrableAsync(db, user, uai, cancellationToken);
+        var etablissement = await AccesEtablissement.AdministrableAsync(session, user, uai, cancellationToken);
         Nettoyer();
         var id = Guid.NewGuid();
         var dossier = Directory.CreateDirectory(Dossier(id)).FullName;
@@ -43,7 +44,7 @@ internal sealed class ImportsEnAttente(EtablissementsDbContext db, ICurrentUser 
     /// <summary>The files of a preview of the current user for this establishment.</summary>
     public async Task<IReadOnlyList<FichierDepose>> OuvrirAsync(Guid id, string uai, CancellationToken cancellationToken)
     {
-        var etablissement = await AccesEtablissement.AdministrableAsync(db, user, uai, cancellationToken);
+        var etablissement = await AccesEtablissement.AdministrableAsync(session, user, uai, cancellationToken);
         var dossier = Dossier(id);
         var chemin = Path.Combine(dossier, Metadonnees);
         var attente = File.Exists(chemin)

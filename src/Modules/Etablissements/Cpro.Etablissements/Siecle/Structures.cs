@@ -1,13 +1,10 @@
-using Cpro.Kernel.Persistence;
-
 namespace Cpro.Etablissements.Siecle;
 
 /// <summary>A learner as SIECLE describes them (BEE_ELEVES). <see cref="EleveId"/> identifies them in the establishment,
 /// the INE across establishments. Only what features use is kept: no address, no phone number.</summary>
-internal sealed class Apprenant : IEtablissementOwned
+internal sealed class Apprenant
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid EtablissementId { get; set; }
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string EleveId { get; init; }
     public string? Ine { get; set; }
     public required string Nom { get; set; }
@@ -27,10 +24,9 @@ internal sealed class Apprenant : IEtablissementOwned
 }
 
 /// <summary>A parent or guardian (BEE_RESPONSABLES): name only, and the learners they are responsible for.</summary>
-internal sealed class Responsable : IEtablissementOwned
+internal sealed class Responsable
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid EtablissementId { get; set; }
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string PersonneId { get; init; }
     public string? Civilite { get; set; }
     public required string Nom { get; set; }
@@ -41,10 +37,9 @@ internal sealed class Responsable : IEtablissementOwned
 }
 
 /// <summary>A staff member (STS-web INDIVIDU).</summary>
-internal sealed class Personnel : IEtablissementOwned
+internal sealed class Personnel
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid EtablissementId { get; set; }
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string StsId { get; init; }
     public string? Civilite { get; set; }
     public required string Nom { get; set; }
@@ -57,13 +52,12 @@ internal sealed class Personnel : IEtablissementOwned
 }
 
 /// <summary>A class (division) or a teaching group (groupe) from STS-web, with its teachers' services.</summary>
-internal sealed class Structure : IEtablissementOwned
+internal sealed class Structure
 {
     public const string TypeDivision = "D";
     public const string TypeGroupe = "G";
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid EtablissementId { get; set; }
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Type { get; init; }
     public required string Code { get; init; }
     public string? Libelle { get; set; }
@@ -77,21 +71,19 @@ internal sealed class Structure : IEtablissementOwned
 }
 
 /// <summary>A MEF label (STS NOMENCLATURES or BEE_NOMENCLATURES).</summary>
-internal sealed class Mef : IEtablissementOwned
+internal sealed class Mef
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid EtablissementId { get; set; }
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Code { get; init; }
     public required string Libelle { get; set; }
 }
 
 /// <summary>One import kept: who, when, which files, and its report.</summary>
-internal sealed class ImportSiecle : IEtablissementOwned
+internal sealed class ImportSiecle
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid EtablissementId { get; set; }
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Par { get; init; }
     public DateTimeOffset Le { get; init; }
     public List<string> Fichiers { get; init; } = [];
-    public required string Rapport { get; init; }
+    public required RapportImport Rapport { get; init; }
 }

@@ -1,25 +1,30 @@
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
-using Microsoft.EntityFrameworkCore;
-using NpgsqlTypes;
-using static Cpro.Etablissements.Siecle.CopieGroupee;
+using Cpro.Kernel.Persistence;
+using Marten;
 
 namespace Cpro.Etablissements.Siecle;
 
 /// <summary>Brings an establishment's learners, guardians, staff and structures in line with its exports. Never deletes:
 /// whoever is missing from a complete export, or has left, is deactivated. Never touches an existing login or password.
-/// New rows go in by binary COPY, changed ones through EF; all of it in the command's transaction. Existing rows are read
-/// untracked and compared in memory: only those that change are attached, so an unchanged re-import tracks nothing.
-/// Its queries name the establishment explicitly (across the kernel's filter): the caller's access was checked, and the
-/// platform administrator, who belongs to none, may import too.</summary>
-internal sealed class Synchronisation(EtablissementsDbContext db, Comptes comptes, TimeProvider clock)
+/// New documents go in by binary COPY, changed ones through the session; all of it in the command's transaction. Existing
+/// documents are read and compared in memory: only those that change are stored, so an unchanged re-import writes nothing.
+/// It names the establishment explicitly: the caller's access was checked, and the platform administrator, who belongs
+/// to none, may import too.</summary>
+internal sealed class Synchronisation(IDocumentSession session, IDocumentStore store, UnitOfWork unitOfWork, Comptes comptes, TimeProvider clock)
 {
+    private readonly ISerializer _serialiseur = store.Options.Serializer();
+    private ITenantOperations _documents = null!;
+    private bool _simulation;
+
     public async Task<RapportImport> AppliquerAsync(Etablissement etablissement, IReadOnlyList<Export> exports, bool simulation,
         CancellationToken cancellationToken)
     {
         Verifier(etablissement, exports);
-        await Verrous.ImportAsync(db, etablissement.Id, cancellationToken);
+        _documents = session.PourEtablissement(etablissement.Id);
+        _simulation = simulation;
+        await Verrous.ImportAsync(unitOfWork, etablissement.Id, cancellationToken);
         var rapport = new RapportImport { Simulation = simulation, Fichiers = [.. exports.Select(e => new FichierLu(e.NomFichier, e.Type))] };
         var maintenant = clock.GetUtcNow();
         var nouveauxComptes = new List<(string Prenom, string Nom, string Profil, string Source, Action<Guid> Lier)>();
@@ -99,9 +104,8 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         compteurs.Rejets.AddRange(export.Rejets);
         var ineEnDouble = export.Eleves.Where(e => e.Ine is not null).GroupBy(e => e.Ine).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var idEnDouble = export.Eleves.GroupBy(e => e.EleveId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var existants = await db.Apprenants.IgnoreQueryFilters().AsNoTracking().Where(a => a.EtablissementId == etablissementId)
-            .ToDictionaryAsync(a => a.EleveId, cancellationToken);
-        await comptesActifs.ChargerAsync(db, etablissementId, existants.Values.Select(a => a.UtilisateurId), cancellationToken);
+        var existants = (await _documents.Query<Apprenant>().ToListAsync(cancellationToken)).ToDictionary(a => a.EleveId);
+        await comptesActifs.ChargerAsync(_documents, existants.Values.Select(a => a.UtilisateurId), cancellationToken);
         // A record in the file, even rejected, says the learner is still there: only those absent are deactivated.
         var vus = export.Rejets.Select(r => r.Identifiant).ToHashSet();
         foreach (var eleve in export.Eleves)
@@ -135,7 +139,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
                 {
                     rapport.ApprenantsSansDivision++;
                 }
-                apprenant = new Apprenant { EtablissementId = etablissementId, EleveId = eleve.EleveId, Nom = eleve.Nom, Prenom = eleve.Prenom, Statut = eleve.Statut };
+                apprenant = new Apprenant { EleveId = eleve.EleveId, Nom = eleve.Nom, Prenom = eleve.Prenom, Statut = eleve.Statut };
                 Remplir(apprenant, eleve, structures.Division, structures.Groupes, true);
                 nouveaux.Apprenants.Add(apprenant);
                 compteurs.Crees++;
@@ -176,14 +180,13 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         {
             return;
         }
-        var codes = nommees.Keys.ToList();
-        var connues = await db.Structures.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.EtablissementId == etablissementId && s.Type == Structure.TypeDivision && codes.Contains(s.Code))
-            .Select(s => s.Code).ToListAsync(cancellationToken);
+        var codes = nommees.Keys.ToArray();
+        var connues = (await _documents.Query<Structure>().Where(s => s.Type == Structure.TypeDivision && s.Code.IsOneOf(codes))
+            .ToListAsync(cancellationToken)).Select(s => s.Code).ToList();
         connues.AddRange(nouveaux.Structures.Where(s => s.Type == Structure.TypeDivision).Select(s => s.Code));
         foreach (var (code, mefs) in nommees.Where(n => !connues.Contains(n.Key)).OrderBy(n => n.Key, StringComparer.Ordinal))
         {
-            nouveaux.Structures.Add(new Structure { EtablissementId = etablissementId, Type = Structure.TypeDivision, Code = code, Appartenances = mefs });
+            nouveaux.Structures.Add(new Structure { Type = Structure.TypeDivision, Code = code, Appartenances = mefs });
             rapport.Divisions.Crees++;
         }
     }
@@ -219,11 +222,10 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
     {
         var compteurs = rapport.Responsables;
         compteurs.Rejets.AddRange(export.Rejets);
-        var existants = await db.Responsables.IgnoreQueryFilters().AsNoTracking().Where(r => r.EtablissementId == etablissementId)
-            .ToDictionaryAsync(r => r.PersonneId, cancellationToken);
+        var existants = (await _documents.Query<Responsable>().ToListAsync(cancellationToken)).ToDictionary(r => r.PersonneId);
         // A guardian is kept for the learners the establishment knows, whether this import brought them or an earlier one.
-        var eleves = (await db.Apprenants.IgnoreQueryFilters().Where(a => a.EtablissementId == etablissementId).Select(a => a.EleveId)
-            .ToListAsync(cancellationToken)).Concat(nouveaux.Apprenants.Select(a => a.EleveId)).ToHashSet(StringComparer.Ordinal);
+        var eleves = (await _documents.Query<Apprenant>().Select(a => a.EleveId).ToListAsync(cancellationToken))
+            .Concat(nouveaux.Apprenants.Select(a => a.EleveId)).ToHashSet(StringComparer.Ordinal);
         var vus = new HashSet<string>();
         var ignores = new HashSet<string>();
         foreach (var personne in export.Personnes)
@@ -249,7 +251,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             {
                 nouveaux.Responsables.Add(new Responsable
                 {
-                    EtablissementId = etablissementId, PersonneId = personne.PersonneId, Civilite = personne.Civilite,
+                    PersonneId = personne.PersonneId, Civilite = personne.Civilite,
                     Nom = personne.Nom, Prenom = personne.Prenom, Liens = liens,
                 });
                 compteurs.Crees++;
@@ -284,8 +286,8 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
     {
         var compteurs = rapport.Personnels;
         compteurs.Rejets.AddRange(export.Rejets);
-        var existants = await db.Personnels.IgnoreQueryFilters().Where(p => p.EtablissementId == etablissementId).ToDictionaryAsync(p => p.StsId, cancellationToken);
-        await comptesActifs.ChargerAsync(db, etablissementId, existants.Values.Select(p => p.UtilisateurId), cancellationToken);
+        var existants = (await _documents.Query<Personnel>().ToListAsync(cancellationToken)).ToDictionary(p => p.StsId);
+        await comptesActifs.ChargerAsync(_documents, existants.Values.Select(p => p.UtilisateurId), cancellationToken);
         var vus = new HashSet<string>();
         foreach (var individu in export.Individus)
         {
@@ -297,7 +299,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             }
             if (!existants.TryGetValue(individu.Id, out var personnel))
             {
-                personnel = new Personnel { EtablissementId = etablissementId, StsId = individu.Id, Nom = individu.Nom, Prenom = individu.Prenom };
+                personnel = new Personnel { StsId = individu.Id, Nom = individu.Nom, Prenom = individu.Prenom };
                 Remplir(personnel, individu);
                 nouveaux.Personnels.Add(personnel);
                 compteurs.Crees++;
@@ -307,14 +309,13 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
                 continue;
             }
             var etaitActif = personnel.Actif;
-            Remplir(personnel, individu);
-            Compter(compteurs, EstModifie(personnel), etaitActif, true);
+            Compter(compteurs, Modifier(personnel, p => Remplir(p, individu)), etaitActif, true);
             comptesActifs.Synchroniser(personnel.UtilisateurId, true);
         }
         var rejetes = export.Rejets.Select(r => r.Identifiant).ToHashSet();
         foreach (var absent in existants.Values.Where(p => p.Actif && !vus.Contains(p.StsId) && !rejetes.Contains(p.StsId)))
         {
-            absent.Actif = false;
+            Modifier(absent, p => p.Actif = false);
             compteurs.Desactives++;
             comptesActifs.Synchroniser(absent.UtilisateurId, false);
         }
@@ -339,7 +340,7 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
     {
         var principaux = export.Individus.SelectMany(i => i.ProfPrincipalDe.Select(code => (code, i.Id)))
             .GroupBy(x => x.code).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Distinct().Order(StringComparer.Ordinal).ToList());
-        var existantes = await db.Structures.IgnoreQueryFilters().Where(s => s.EtablissementId == etablissementId).ToDictionaryAsync(s => (s.Type, s.Code), cancellationToken);
+        var existantes = (await _documents.Query<Structure>().ToListAsync(cancellationToken)).ToDictionary(s => (s.Type, s.Code));
         var vues = new HashSet<(string, string)>();
         foreach (var lue in export.Structures)
         {
@@ -355,32 +356,26 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             {
                 nouveaux.Structures.Add(new Structure
                 {
-                    EtablissementId = etablissementId, Type = lue.Type, Code = lue.Code, Libelle = lue.Libelle,
+                    Type = lue.Type, Code = lue.Code, Libelle = lue.Libelle,
                     Appartenances = lue.Appartenances, Services = lue.Services, ProfesseursPrincipaux = profs,
                 });
                 compteurs.Crees++;
                 continue;
             }
             var etaitActive = structure.Actif;
-            structure.Libelle = lue.Libelle;
-            if (!structure.Appartenances.SequenceEqual(lue.Appartenances))
+            var modifiee = Modifier(structure, s =>
             {
-                structure.Appartenances = lue.Appartenances;
-            }
-            if (!structure.Services.SequenceEqual(lue.Services))
-            {
-                structure.Services = lue.Services;
-            }
-            if (!structure.ProfesseursPrincipaux.SequenceEqual(profs))
-            {
-                structure.ProfesseursPrincipaux = profs;
-            }
-            structure.Actif = true;
-            Compter(compteurs, EstModifie(structure), etaitActive, true);
+                s.Libelle = lue.Libelle;
+                s.Appartenances = lue.Appartenances;
+                s.Services = lue.Services;
+                s.ProfesseursPrincipaux = profs;
+                s.Actif = true;
+            });
+            Compter(compteurs, modifiee, etaitActive, true);
         }
         foreach (var absente in existantes.Values.Where(s => s.Actif && !vues.Contains((s.Type, s.Code))))
         {
-            absente.Actif = false;
+            Modifier(absente, s => s.Actif = false);
             (absente.Type == Structure.TypeDivision ? rapport.Divisions : rapport.Groupes).Desactives++;
         }
     }
@@ -396,33 +391,35 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         {
             return;
         }
-        var existants = await db.Mefs.IgnoreQueryFilters().Where(m => m.EtablissementId == etablissementId).ToDictionaryAsync(m => m.Code, cancellationToken);
+        var existants = (await _documents.Query<Mef>().ToListAsync(cancellationToken)).ToDictionary(m => m.Code);
         foreach (var (code, libelle) in libelles)
         {
             if (existants.TryGetValue(code, out var mef))
             {
-                mef.Libelle = libelle;
+                Modifier(mef, m => m.Libelle = libelle);
             }
             else
             {
-                nouveaux.Mefs.Add(new Mef { EtablissementId = etablissementId, Code = code, Libelle = libelle });
+                nouveaux.Mefs.Add(new Mef { Code = code, Libelle = libelle });
             }
         }
     }
 
-    /// <summary>Attaches a row read untracked, then changes it: EF compares it with the values it was read with.</summary>
-    private bool Modifier<T>(T entite, Action<T> modification) where T : class
+    /// <summary>Changes a document read from the store, and stores it (except in a preview) only if it changed, compared
+    /// as the store would write it.</summary>
+    private bool Modifier<T>(T document, Action<T> modification) where T : notnull
     {
-        db.Attach(entite);
-        modification(entite);
-        return EstModifie(entite);
-    }
-
-    private bool EstModifie(object entite)
-    {
-        var entree = db.Entry(entite);
-        entree.DetectChanges();
-        return entree.State == EntityState.Modified;
+        var avant = _serialiseur.ToJson(document);
+        modification(document);
+        if (_serialiseur.ToJson(document) == avant)
+        {
+            return false;
+        }
+        if (!_simulation)
+        {
+            _documents.Store(document);
+        }
+        return true;
     }
 
     private static void Compter(Compteurs compteurs, bool modifie, bool etaitActif, bool actif)
@@ -441,19 +438,19 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
         }
     }
 
-    /// <summary>An account follows its person's presence; its login and password never change here, but a deactivated
-    /// one's security stamp is renewed, as by an administrator. Only the accounts' state is read, and only those whose
-    /// state changes are written, by two set-based updates.</summary>
+    /// <summary>An account follows its person's presence; its login and password never change here. Only the accounts'
+    /// state is read, and only those whose state changes are loaded and stored (a deactivated one with a new security
+    /// stamp: its sessions end for good).</summary>
     private sealed class ComptesActifs
     {
         private readonly Dictionary<Guid, bool> _actuels = [];
         private readonly Dictionary<Guid, bool> _voulus = [];
 
-        public async Task ChargerAsync(EtablissementsDbContext db, Guid etablissementId, IEnumerable<Guid?> ids, CancellationToken cancellationToken)
+        public async Task ChargerAsync(IQuerySession documents, IEnumerable<Guid?> ids, CancellationToken cancellationToken)
         {
-            var liste = ids.OfType<Guid>().ToList();
-            var etats = await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.EtablissementId == etablissementId && liste.Contains(u.Id))
-                .Select(u => new { u.Id, u.Actif }).ToListAsync(cancellationToken);
+            var liste = ids.OfType<Guid>().ToArray();
+            var etats = await documents.Query<Utilisateur>().Where(u => u.Id.IsOneOf(liste))
+                .Select(u => new EtatCompte { Id = u.Id, Actif = u.Actif }).ToListAsync(cancellationToken);
             foreach (var etat in etats)
             {
                 _actuels[etat.Id] = etat.Actif;
@@ -468,88 +465,44 @@ internal sealed class Synchronisation(EtablissementsDbContext db, Comptes compte
             }
         }
 
-        public async Task EcrireAsync(EtablissementsDbContext db, Guid etablissementId, CancellationToken cancellationToken)
+        public async Task EcrireAsync(ITenantOperations documents, CancellationToken cancellationToken)
         {
-            foreach (var actif in new[] { true, false })
+            var changes = _voulus.Where(v => _actuels[v.Key] != v.Value).ToDictionary(v => v.Key, v => v.Value);
+            if (changes.Count == 0)
             {
-                var ids = _voulus.Where(v => v.Value == actif && _actuels[v.Key] != actif).Select(v => v.Key).ToList();
-                if (ids.Count > 0)
-                {
-                    await db.Utilisateurs.IgnoreQueryFilters().Where(u => u.EtablissementId == etablissementId && ids.Contains(u.Id))
-                        .ExecuteUpdateAsync(u =>
-                        {
-                            u.SetProperty(x => x.Actif, actif);
-                            if (!actif)
-                            {
-                                u.SetProperty(x => x.Identifiants.TamponSecurite, x => Guid.NewGuid());
-                            }
-                        }, cancellationToken);
-                }
+                return;
             }
+            foreach (var utilisateur in await documents.LoadManyAsync<Utilisateur>(cancellationToken, changes.Keys))
+            {
+                var lue = utilisateur.Version;
+                utilisateur.Actif = changes[utilisateur.Id];
+                if (!utilisateur.Actif)
+                {
+                    utilisateur.Identifiants.RenouvelerTampon();
+                }
+                documents.StoreRevision(utilisateur, lue);
+            }
+        }
+
+        private sealed class EtatCompte
+        {
+            public Guid Id { get; init; }
+            public bool Actif { get; init; }
         }
     }
 
+    /// <summary>Existing documents that changed are already stored in the session; new ones are copied in bulk.</summary>
     private async Task EcrireAsync(Guid etablissementId, Nouveaux nouveaux, IReadOnlyList<Utilisateur> utilisateurs, ComptesActifs comptesActifs,
         CancellationToken cancellationToken)
     {
-        await comptesActifs.EcrireAsync(db, etablissementId, cancellationToken);
-        await CopierAsync(db, utilisateurs,
-        [
-            new("Id", NpgsqlDbType.Uuid, u => u.Id), new("EtablissementId", NpgsqlDbType.Uuid, u => u.EtablissementId),
-            new("Identifiants.Login", NpgsqlDbType.Varchar, u => u.Identifiants.Login),
-            new("Identifiants.MotDePasseHash", NpgsqlDbType.Varchar, u => u.Identifiants.MotDePasseHash),
-            new("Identifiants.DoitChangerMotDePasse", NpgsqlDbType.Boolean, u => u.Identifiants.DoitChangerMotDePasse),
-            new("Identifiants.EchecsConsecutifs", NpgsqlDbType.Integer, u => u.Identifiants.EchecsConsecutifs),
-            new("Identifiants.TamponSecurite", NpgsqlDbType.Uuid, u => u.Identifiants.TamponSecurite),
-            new("Nom", NpgsqlDbType.Varchar, u => u.Nom), new("Prenom", NpgsqlDbType.Varchar, u => u.Prenom),
-            new("Profils", NpgsqlDbType.Array | NpgsqlDbType.Text, u => u.Profils), new("Actif", NpgsqlDbType.Boolean, u => u.Actif),
-            new("CreeLe", NpgsqlDbType.TimestampTz, u => u.CreeLe), new("Source", NpgsqlDbType.Varchar, u => u.Source),
-            new("CodeProvisoire", NpgsqlDbType.Text, u => u.CodeProvisoire),
-        ], cancellationToken);
-        await CopierAsync(db, nouveaux.Apprenants,
-        [
-            new("Id", NpgsqlDbType.Uuid, a => a.Id), new("EtablissementId", NpgsqlDbType.Uuid, a => a.EtablissementId),
-            new("EleveId", NpgsqlDbType.Varchar, a => a.EleveId), new("Ine", NpgsqlDbType.Varchar, a => a.Ine),
-            new("Nom", NpgsqlDbType.Varchar, a => a.Nom), new("Prenom", NpgsqlDbType.Varchar, a => a.Prenom),
-            new("Prenom2", NpgsqlDbType.Varchar, a => a.Prenom2), new("DateNaissance", NpgsqlDbType.Date, a => a.DateNaissance),
-            new("Sexe", NpgsqlDbType.Varchar, a => a.Sexe), new("Mef", NpgsqlDbType.Varchar, a => a.Mef),
-            new("Statut", NpgsqlDbType.Varchar, a => a.Statut), new("Division", NpgsqlDbType.Varchar, a => a.Division),
-            new("Groupes", NpgsqlDbType.Array | NpgsqlDbType.Text, a => a.Groupes),
-            new("DateEntree", NpgsqlDbType.Date, a => a.DateEntree), new("DateSortie", NpgsqlDbType.Date, a => a.DateSortie),
-            new("Actif", NpgsqlDbType.Boolean, a => a.Actif), new("UtilisateurId", NpgsqlDbType.Uuid, a => a.UtilisateurId),
-        ], cancellationToken);
-        await CopierAsync(db, nouveaux.Responsables,
-        [
-            new("Id", NpgsqlDbType.Uuid, r => r.Id), new("EtablissementId", NpgsqlDbType.Uuid, r => r.EtablissementId),
-            new("PersonneId", NpgsqlDbType.Varchar, r => r.PersonneId), new("Civilite", NpgsqlDbType.Varchar, r => r.Civilite),
-            new("Nom", NpgsqlDbType.Varchar, r => r.Nom), new("Prenom", NpgsqlDbType.Varchar, r => r.Prenom),
-            new("Liens", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Liens), new("Actif", NpgsqlDbType.Boolean, r => r.Actif),
-        ], cancellationToken);
-        await CopierAsync(db, nouveaux.Personnels,
-        [
-            new("Id", NpgsqlDbType.Uuid, p => p.Id), new("EtablissementId", NpgsqlDbType.Uuid, p => p.EtablissementId),
-            new("StsId", NpgsqlDbType.Varchar, p => p.StsId), new("Civilite", NpgsqlDbType.Varchar, p => p.Civilite),
-            new("Nom", NpgsqlDbType.Varchar, p => p.Nom), new("Prenom", NpgsqlDbType.Varchar, p => p.Prenom),
-            new("DateNaissance", NpgsqlDbType.Date, p => p.DateNaissance), new("Fonction", NpgsqlDbType.Varchar, p => p.Fonction),
-            new("Disciplines", NpgsqlDbType.Array | NpgsqlDbType.Text, p => p.Disciplines), new("Actif", NpgsqlDbType.Boolean, p => p.Actif),
-            new("UtilisateurId", NpgsqlDbType.Uuid, p => p.UtilisateurId),
-        ], cancellationToken);
-        await CopierAsync(db, nouveaux.Structures,
-        [
-            new("Id", NpgsqlDbType.Uuid, s => s.Id), new("EtablissementId", NpgsqlDbType.Uuid, s => s.EtablissementId),
-            new("Type", NpgsqlDbType.Varchar, s => s.Type), new("Code", NpgsqlDbType.Varchar, s => s.Code),
-            new("Libelle", NpgsqlDbType.Varchar, s => s.Libelle),
-            new("Appartenances", NpgsqlDbType.Array | NpgsqlDbType.Text, s => s.Appartenances),
-            new("Services", NpgsqlDbType.Array | NpgsqlDbType.Text, s => s.Services),
-            new("ProfesseursPrincipaux", NpgsqlDbType.Array | NpgsqlDbType.Text, s => s.ProfesseursPrincipaux),
-            new("Actif", NpgsqlDbType.Boolean, s => s.Actif),
-        ], cancellationToken);
-        await CopierAsync(db, nouveaux.Mefs,
-        [
-            new("Id", NpgsqlDbType.Uuid, m => m.Id), new("EtablissementId", NpgsqlDbType.Uuid, m => m.EtablissementId),
-            new("Code", NpgsqlDbType.Varchar, m => m.Code), new("Libelle", NpgsqlDbType.Varchar, m => m.Libelle),
-        ], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await comptesActifs.EcrireAsync(_documents, cancellationToken);
+        var tenant = UnitOfWork.Tenant(etablissementId);
+        await CopieDocuments.CopierAsync(unitOfWork, store, tenant, utilisateurs, u => u.Id, cancellationToken);
+        await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Apprenants, a => a.Id, cancellationToken);
+        await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Responsables, r => r.Id, cancellationToken);
+        await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Personnels, p => p.Id, cancellationToken);
+        await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Structures, s => s.Id, cancellationToken);
+        await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Mefs, m => m.Id, cancellationToken);
     }
 
     private sealed class Nouveaux

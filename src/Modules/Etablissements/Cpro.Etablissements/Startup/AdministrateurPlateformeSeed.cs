@@ -1,7 +1,8 @@
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace Cpro.Etablissements.Startup;
 /// <summary>With CPRO_ADMIN_LOGIN and CPRO_ADMIN_PASSWORD set, that platform administrator exists after start.
 /// An existing one is left alone: a password changed since is never overwritten.</summary>
 internal sealed class AdministrateurPlateformeSeed(
-    EtablissementsDbContext db, IConfiguration configuration, IPasswordHasher<Identifiants> hasher, TimeProvider clock,
+    UnitOfWork unitOfWork, IConfiguration configuration, IPasswordHasher<Identifiants> hasher, TimeProvider clock,
     ILogger<AdministrateurPlateformeSeed> logger) : IStartupTask
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -21,18 +22,20 @@ internal sealed class AdministrateurPlateformeSeed(
         {
             return;
         }
-        if (await db.AdministrateursPlateforme.AnyAsync(a => a.Identifiants.Login == login, cancellationToken))
+        await unitOfWork.InTransactionAsync(async session =>
         {
-            return;
-        }
-        if (await db.Utilisateurs.IgnoreQueryFilters().AnyAsync(u => u.Identifiants.Login == login, cancellationToken))
-        {
-            throw new InvalidOperationException($"CPRO_ADMIN_LOGIN « {login} » est déjà l'identifiant d'un utilisateur d'établissement.");
-        }
-        var identifiants = new Identifiants { Login = login, MotDePasseHash = "" };
-        identifiants.MotDePasseHash = hasher.HashPassword(identifiants, password);
-        db.AdministrateursPlateforme.Add(new AdministrateurPlateforme { Identifiants = identifiants, CreeLe = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Administrateur de la plateforme {Login} créé", login);
+            if (await session.Query<AdministrateurPlateforme>().AnyAsync(a => a.Identifiants.Login == login, cancellationToken))
+            {
+                return;
+            }
+            if (await session.Query<Utilisateur>().AnyAsync(u => u.AnyTenant() && u.Identifiants.Login == login, cancellationToken))
+            {
+                throw new InvalidOperationException($"CPRO_ADMIN_LOGIN « {login} » est déjà l'identifiant d'un utilisateur d'établissement.");
+            }
+            var identifiants = new Identifiants { Login = login, MotDePasseHash = "" };
+            identifiants.MotDePasseHash = hasher.HashPassword(identifiants, password);
+            session.Insert(new AdministrateurPlateforme { Identifiants = identifiants, CreeLe = clock.GetUtcNow() });
+            logger.LogInformation("Administrateur de la plateforme {Login} créé", login);
+        }, cancellationToken);
     }
 }

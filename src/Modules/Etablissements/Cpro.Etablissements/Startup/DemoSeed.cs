@@ -1,8 +1,9 @@
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace Cpro.Etablissements.Startup;
 /// Idempotent; the accounts are printed at every start so a newcomer can sign in. A class, 2MELEC1, holds demo.eleve and
 /// five learners whose temporary codes wait in « Gestion des accès »; demo.enseignant teaches it.</summary>
 internal sealed class DemoSeed(
-    EtablissementsDbContext db, IConfiguration configuration, IPasswordHasher<Identifiants> hasher, Comptes comptes, TimeProvider clock,
+    UnitOfWork unitOfWork, IConfiguration configuration, IPasswordHasher<Identifiants> hasher, Comptes comptes, TimeProvider clock,
     ILogger<DemoSeed> logger) : IStartupTask
 {
     public const string Uai = "0750001U";
@@ -39,68 +40,75 @@ internal sealed class DemoSeed(
         {
             return;
         }
-        var etablissement = await db.Etablissements.SingleOrDefaultAsync(e => e.Uai == Uai, cancellationToken);
+        var etablissement = await unitOfWork.Session.Query<Etablissement>().SingleOrDefaultAsync(e => e.Uai == Uai, cancellationToken);
         if (etablissement is null)
         {
             etablissement = new Etablissement
             {
                 Uai = Uai, Nom = "Lycée professionnel de démonstration", Email = "ce.0750001u@example.org", CreeLe = clock.GetUtcNow(),
             };
-            db.Etablissements.Add(etablissement);
+            await unitOfWork.InTransactionAsync(session =>
+            {
+                session.Insert(etablissement);
+                return Task.CompletedTask;
+            }, cancellationToken);
         }
-        foreach (var (login, prenom, nom, profil) in Comptes)
+        await unitOfWork.InTransactionAsync(async session =>
         {
-            if (await db.Utilisateurs.IgnoreQueryFilters().AnyAsync(u => u.Identifiants.Login == login, cancellationToken))
+            var documents = session.PourEtablissement(etablissement.Id);
+            foreach (var (login, prenom, nom, profil) in Comptes)
             {
-                continue;
+                if (await documents.Query<Utilisateur>().AnyAsync(u => u.Identifiants.Login == login, cancellationToken))
+                {
+                    continue;
+                }
+                var identifiants = new Identifiants { Login = login, MotDePasseHash = "" };
+                identifiants.MotDePasseHash = hasher.HashPassword(identifiants, MotDePasse);
+                documents.Insert(new Utilisateur
+                {
+                    Identifiants = identifiants, Nom = nom, Prenom = prenom, Profils = [profil], CreeLe = clock.GetUtcNow(),
+                });
             }
-            var identifiants = new Identifiants { Login = login, MotDePasseHash = "" };
-            identifiants.MotDePasseHash = hasher.HashPassword(identifiants, MotDePasse);
-            db.Utilisateurs.Add(new Utilisateur
-            {
-                EtablissementId = etablissement.Id, Identifiants = identifiants, Nom = nom, Prenom = prenom, Profils = [profil],
-                CreeLe = clock.GetUtcNow(),
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await ClasseAsync(etablissement.Id, cancellationToken);
+        }, cancellationToken);
+        await unitOfWork.InTransactionAsync(session => ClasseAsync(session.PourEtablissement(etablissement.Id), etablissement.Id, cancellationToken),
+            cancellationToken);
         logger.LogInformation("Établissement de démonstration {Uai} ; comptes {Comptes}, mot de passe {MotDePasse}",
             Uai, string.Join(", ", Comptes.Select(c => $"{c.Login} ({Profils.Libelle(c.Profil)})")), MotDePasse);
     }
 
-    private async Task ClasseAsync(Guid etablissementId, CancellationToken cancellationToken)
+    private async Task ClasseAsync(ITenantOperations documents, Guid etablissementId, CancellationToken cancellationToken)
     {
-        if (await db.Structures.IgnoreQueryFilters().AnyAsync(s => s.EtablissementId == etablissementId && s.Code == Division, cancellationToken))
+        if (await documents.Query<Siecle.Structure>().AnyAsync(s => s.Code == Division, cancellationToken))
         {
             return;
         }
-        var comptesDemo = await db.Utilisateurs.IgnoreQueryFilters()
-            .Where(u => u.EtablissementId == etablissementId && (u.Identifiants.Login == "demo.enseignant" || u.Identifiants.Login == "demo.eleve"))
-            .ToDictionaryAsync(u => u.Identifiants.Login, cancellationToken);
-        db.Structures.Add(new Siecle.Structure
+        var comptesDemo = (await documents.Query<Utilisateur>()
+                .Where(u => u.Identifiants.Login == "demo.enseignant" || u.Identifiants.Login == "demo.eleve")
+                .ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Identifiants.Login);
+        documents.Insert(new Siecle.Structure
         {
-            EtablissementId = etablissementId, Type = Siecle.Structure.TypeDivision, Code = Division, Libelle = "2nde Métiers de l'électricité 1",
+            Type = Siecle.Structure.TypeDivision, Code = Division, Libelle = "2nde Métiers de l'électricité 1",
             Appartenances = ["24023302210"], Services = [$"064000:CG:{StsEnseignant}"], ProfesseursPrincipaux = [StsEnseignant],
         });
-        db.Personnels.Add(new Siecle.Personnel
+        documents.Insert(new Siecle.Personnel
         {
-            EtablissementId = etablissementId, StsId = StsEnseignant, Nom = "Professeur", Prenom = "David", Fonction = "ENS",
+            StsId = StsEnseignant, Nom = "Professeur", Prenom = "David", Fonction = "ENS",
             UtilisateurId = comptesDemo["demo.enseignant"].Id,
         });
-        db.Apprenants.Add(Apprenant(etablissementId, "DEMO-0", "Martin", "Léa", comptesDemo["demo.eleve"].Id));
+        documents.Insert(Apprenant("DEMO-0", "Martin", "Léa", comptesDemo["demo.eleve"].Id));
         var camarades = await comptes.CreerAsync(etablissementId, [.. Camarades.Select(c => (c.Prenom, c.Nom, Profils.Eleve, Utilisateur.SourceSiecle))],
             clock.GetUtcNow(), cancellationToken);
         for (var i = 0; i < camarades.Count; i++)
         {
-            db.Utilisateurs.Add(camarades[i].Utilisateur);
-            db.Apprenants.Add(Apprenant(etablissementId, $"DEMO-{i + 1}", Camarades[i].Nom, Camarades[i].Prenom, camarades[i].Utilisateur.Id));
+            documents.Insert(camarades[i].Utilisateur);
+            documents.Insert(Apprenant($"DEMO-{i + 1}", Camarades[i].Nom, Camarades[i].Prenom, camarades[i].Utilisateur.Id));
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private Siecle.Apprenant Apprenant(Guid etablissementId, string eleveId, string nom, string prenom, Guid utilisateurId) => new()
+    private Siecle.Apprenant Apprenant(string eleveId, string nom, string prenom, Guid utilisateurId) => new()
     {
-        EtablissementId = etablissementId, EleveId = eleveId, Nom = nom, Prenom = prenom, Statut = Profils.Eleve, Division = Division,
+        EleveId = eleveId, Nom = nom, Prenom = prenom, Statut = Profils.Eleve, Division = Division,
         Mef = "24023302210", DateEntree = new DateOnly(clock.GetUtcNow().Month >= 9 ? clock.GetUtcNow().Year : clock.GetUtcNow().Year - 1, 9, 1),
         UtilisateurId = utilisateurId,
     };

@@ -4,28 +4,28 @@ using Cpro.Etablissements.Courriels;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
-namespace Cpro.Etablissements.Features;
+namespace Cpro.Etablissements.Integrations;
 
 /// <summary>Creates or reuses the account of a tutor or maître d'apprentissage for another module (Periodes), and writes
-/// them the email, in the same save.</summary>
-internal sealed class ComptesEntreprise(EtablissementsDbContext db, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration, TimeProvider clock)
+/// them the email, in the asking command's unit of work: if its save fails, neither the account nor the email stays.</summary>
+internal sealed class ComptesEntreprise(IDocumentSession session, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration, TimeProvider clock)
     : ICommandHandler<CreerOuReutiliserCompteEntreprise, CompteEntreprise>
 {
     public async ValueTask<CompteEntreprise> Handle(CreerOuReutiliserCompteEntreprise command, CancellationToken cancellationToken)
     {
-        var etablissement = await db.Etablissements.SingleOrDefaultAsync(e => e.Id == command.EtablissementId, cancellationToken)
+        var etablissement = await session.LoadAsync<Etablissement>(command.EtablissementId, cancellationToken)
                             ?? throw new IntrouvableException("Établissement introuvable.");
+        var documents = session.PourEtablissement(etablissement.Id);
         var profil = command.MaitreApprentissage ? Profils.MaitreApprentissage : Profils.Tuteur;
         var email = command.Email.Trim();
-        // Case-insensitive equality through ILIKE: the email's own « _ » and « % » are not wildcards.
-        var courriel = email.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-        // The asking module has checked its caller belongs to this establishment: explicitly across the filter.
-        var compte = await db.Utilisateurs.IgnoreQueryFilters()
-            .Where(u => u.EtablissementId == etablissement.Id && u.Email != null && EF.Functions.ILike(u.Email, courriel))
+        // The asking module has checked its caller belongs to this establishment, named here.
+        var compte = await documents.Query<Utilisateur>()
+            .Where(u => u.Email != null && u.Email.Equals(email, StringComparison.OrdinalIgnoreCase))
             .OrderBy(u => u.CreeLe).FirstOrDefaultAsync(cancellationToken);
         var suivi = $"""
             Vous suivez {command.Apprenant} pendant « {command.Periode} », du {command.Debut.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} au {command.Fin.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}, en tant que {Profils.Libelle(profil).ToLowerInvariant()}.
@@ -36,18 +36,17 @@ internal sealed class ComptesEntreprise(EtablissementsDbContext db, Comptes comp
             if (!compte.Profils.Contains(profil))
             {
                 compte.Profils = [.. compte.Profils, profil];
+                documents.StoreRevision(compte, compte.Version);
             }
             boite.Ajouter(etablissement.Id, email, "Un apprenant à suivre sur Cpro", $"Bonjour {compte.NomComplet},\n\n{suivi}\n{etablissement.Nom} — {etablissement.Email}\n");
-            await db.SaveChangesAsync(cancellationToken);
             return new CompteEntreprise(compte.Id, compte.Identifiants.Login, false);
         }
         var (utilisateur, code) = (await comptes.CreerAsync(etablissement.Id, [(command.Prenom.Trim(), command.Nom.Trim(), profil, Utilisateur.SourceEntreprise)],
             clock.GetUtcNow(), cancellationToken))[0];
         utilisateur.Email = email;
-        db.Utilisateurs.Add(utilisateur);
+        documents.Insert(utilisateur);
         GestionComptes.EnvoyerIdentifiants(boite, configuration, etablissement, utilisateur, code, nouveau: true);
         boite.Ajouter(etablissement.Id, email, "Un apprenant à suivre sur Cpro", $"Bonjour {utilisateur.NomComplet},\n\n{suivi}\n{etablissement.Nom} — {etablissement.Email}\n");
-        await db.SaveChangesAsync(cancellationToken);
         return new CompteEntreprise(utilisateur.Id, utilisateur.Identifiants.Login, true);
     }
 }

@@ -1,12 +1,11 @@
-using Cpro.Etablissements.Courriels;
-using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Configuration;
 
-namespace Cpro.Etablissements.Features;
+namespace Cpro.Etablissements.Domain;
 
 /// <summary>What the account slices share: who manages accounts, how an account is shown, the welcome email.</summary>
 internal static class GestionComptes
@@ -16,21 +15,21 @@ internal static class GestionComptes
 
     internal sealed record UtilisateurDto(Guid Id, string Login, string? Civilite, string Nom, string Prenom, DateOnly? DateNaissance,
         string? Email, IReadOnlyList<string> Profils, string Source, bool Manuel, bool Actif, bool CodeProvisoireEnAttente,
-        DateTimeOffset CreeLe, uint Version)
+        DateTimeOffset CreeLe, int Version)
     {
         public static UtilisateurDto From(Utilisateur u) => new(u.Id, u.Identifiants.Login, u.Civilite, u.Nom, u.Prenom, u.DateNaissance,
             u.Email, u.Profils, u.Source, u.Source == Utilisateur.SourceManuel, u.Actif, u.CodeProvisoire is not null, u.CreeLe, u.Version);
     }
 
-    public static Task<Etablissement> EtablissementAsync(EtablissementsDbContext db, ICurrentUser user, string uai, CancellationToken cancellationToken) =>
-        AccesEtablissement.VerifierAsync(db, user, uai, [Profils.Administrateur], Refus, cancellationToken);
+    public static Task<Etablissement> EtablissementAsync(IQuerySession session, ICurrentUser user, string uai, CancellationToken cancellationToken) =>
+        AccesEtablissement.VerifierAsync(session, user, uai, [Profils.Administrateur], Refus, cancellationToken);
 
-    /// <summary>An account of that establishment; the platform administrator has none of their own, hence the explicit filter.</summary>
-    public static async Task<Utilisateur> UtilisateurAsync(EtablissementsDbContext db, Etablissement etablissement, Guid id, CancellationToken cancellationToken) =>
-        await db.Utilisateurs.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Id == id && u.EtablissementId == etablissement.Id, cancellationToken)
+    /// <summary>An account of that establishment, named explicitly: the platform administrator belongs to none.</summary>
+    public static async Task<Utilisateur> UtilisateurAsync(IQuerySession session, Etablissement etablissement, Guid id, CancellationToken cancellationToken) =>
+        await session.PourEtablissement(etablissement.Id).LoadAsync<Utilisateur>(id, cancellationToken)
         ?? throw new IntrouvableException("Utilisateur introuvable dans cet établissement.");
 
-    public static void VerifierVersion(Utilisateur utilisateur, uint version)
+    public static void VerifierVersion(Utilisateur utilisateur, int version)
     {
         if (utilisateur.Version != version)
         {
@@ -38,18 +37,10 @@ internal static class GestionComptes
         }
     }
 
-    /// <summary>Saves, turning a concurrent change of the same row into a French 409.</summary>
-    public static async Task EnregistrerAsync(EtablissementsDbContext db, Utilisateur utilisateur, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflitException($"Le compte de {utilisateur.NomComplet} vient d'être modifié par quelqu'un d'autre : rechargez-le avant d'enregistrer.");
-        }
-    }
+    /// <summary>Stores an account changed from the version read: a change saved by someone else in between is refused
+    /// when the command commits (409).</summary>
+    public static void Enregistrer(IDocumentSession session, Etablissement etablissement, Utilisateur utilisateur, int versionLue) =>
+        session.PourEtablissement(etablissement.Id).StoreRevision(utilisateur, versionLue);
 
     /// <summary>The address users are told to visit: CPRO_PUBLIC_URL, else the first address the host listens on.</summary>
     public static string AdresseSite(IConfiguration configuration) =>
@@ -57,7 +48,7 @@ internal static class GestionComptes
             ? publique
             : (configuration["CPRO_URLS"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
 
-    public static void EnvoyerIdentifiants(BoiteEnvoi boite, IConfiguration configuration, Etablissement etablissement, Utilisateur utilisateur,
+    public static void EnvoyerIdentifiants(Courriels.BoiteEnvoi boite, IConfiguration configuration, Etablissement etablissement, Utilisateur utilisateur,
         string code, bool nouveau)
     {
         var corps = $"""
