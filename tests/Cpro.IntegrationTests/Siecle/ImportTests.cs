@@ -152,6 +152,36 @@ public sealed class ImportTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task Documents_copied_in_bulk_by_the_import_are_the_stores_own()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        var etablissement = await factory.EtablissementIdAsync(uai);
+        await ImporterAsync(admin, uai, Jeu(uai));
+        await using (var temoin = factory.Documents(etablissement))
+        {
+            temoin.Store(new Mef { Code = "TEMOIN", Libelle = "Écrit par la session" });
+            await temoin.SaveChangesAsync();
+        }
+
+        await using var db = factory.Documents(etablissement);
+        Assert.Equal((3, 2, 2, 3), (await db.Query<Apprenant>().CountAsync(), await db.Query<Responsable>().CountAsync(),
+            await db.Query<Personnel>().CountAsync(), await db.Query<Structure>().CountAsync()));
+        var mefs = await db.Query<Mef>().ToListAsync();
+        Assert.Equal((await db.MetadataForAsync(mefs.Single(m => m.Code == "TEMOIN")))!.DotNetType,
+            (await db.MetadataForAsync(mefs.Single(m => m.Code == "24023302210")))!.DotNetType);
+        var lea = await db.Query<Apprenant>().SingleAsync(a => a.EleveId == Lea.Id);
+        Assert.Equal(("Léa", "Anaïs"), (lea.Prenom, lea.Prenom2));
+        Assert.Equal(["2ANG-G1"], lea.Groupes);
+        var compte = (await db.LoadAsync<Utilisateur>(lea.UtilisateurId!.Value))!;
+        Assert.Equal((1, "SIECLE"), (compte.Version, compte.Source));
+        Assert.Equal([Profils.Eleve], compte.Profils);
+        // Its first revision is the store's: an edit from it is accepted, then one from the same copy refused.
+        var modification = new { nom = "MARTIN", prenom = "Léa", profils = new[] { Profils.Eleve }, version = compte.Version };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{compte.Id}", modification)).StatusCode);
+        await (await admin.PutAsJsonAsync($"/api/etablissements/{uai}/utilisateurs/{compte.Id}", modification)).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task The_same_files_twice_change_nothing_the_second_time()
     {
         var (uai, admin) = await EtablissementAsync();
