@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.IntegrationTests.Scenarios;
-using Cpro.Periodes;
 using Cpro.Periodes.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using static Cpro.IntegrationTests.Scenarios.ScenariosTests;
 
 namespace Cpro.IntegrationTests.Periodes;
@@ -152,18 +150,18 @@ public sealed class AnnexesTests(CproFactory factory)
         var annexe = await CreerAsync(professeur, Annexe());
         var id = annexe.GetProperty("id").GetGuid();
         Guid periode;
-        await using (var scope = factory.Services.CreateAsyncScope())
+        var etablissement = await factory.EtablissementIdAsync(classe.Uai);
+        await using (var session = factory.Documents(etablissement))
         {
-            var db = scope.ServiceProvider.GetRequiredService<PeriodesDbContext>();
-            var source = await db.Annexes.IgnoreQueryFilters().SingleAsync(a => a.Id == id);
+            var source = await session.LoadAsync<AnnexePedagogique>(id);
             var declaree = new PeriodeEntreprise
             {
-                EtablissementId = source.EtablissementId, AnnexeId = id, Type = TypePeriodeEntreprise.Pfmp, Referentiel = source.Referentiel,
+                AnnexeId = id, Type = TypePeriodeEntreprise.Pfmp, Referentiel = source!.Referentiel,
                 NiveauClasse = source.NiveauClasse, Titre = source.Titre, Debut = new DateOnly(2027, 1, 4), Fin = new DateOnly(2027, 1, 29),
                 Taches = source.Taches, CreePar = "test",
             };
-            db.PeriodesEntreprise.Add(declaree);
-            await db.SaveChangesAsync();
+            session.Insert(declaree);
+            await session.SaveChangesAsync();
             periode = declaree.Id;
         }
 
@@ -171,10 +169,9 @@ public sealed class AnnexesTests(CproFactory factory)
 
         await (await professeur.GetAsync($"/api/periodes/annexes/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await professeur.DeleteAsync($"/api/periodes/annexes/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var session = factory.Documents(etablissement))
         {
-            var db = scope.ServiceProvider.GetRequiredService<PeriodesDbContext>();
-            var conservee = await db.PeriodesEntreprise.IgnoreQueryFilters().SingleAsync(p => p.Id == periode);
+            var conservee = (await session.LoadAsync<PeriodeEntreprise>(periode))!;
             Assert.Equal(id, conservee.AnnexeId);
             Assert.Equal(["T1.2", "T2.5", "T5.2"], conservee.Taches);
         }

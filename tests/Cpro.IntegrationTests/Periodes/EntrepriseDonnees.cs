@@ -4,49 +4,18 @@ using System.Text.RegularExpressions;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.IntegrationTests.Scenarios;
 using Cpro.Kernel.Identity;
-using Cpro.Periodes;
-using Cpro.Periodes.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cpro.IntegrationTests.Periodes;
 
 /// <summary>What the company period tests start from: the <see cref="Classe"/> establishment, annexes written straight to
-/// the database (their API is another slice's), a learner turned apprentice, and a tutor's first sign-in.</summary>
+/// the store (their API is another slice's), a learner turned apprentice, and a tutor's first sign-in.</summary>
 internal static partial class EntrepriseDonnees
 {
     public static readonly string[] TachesAnnexe = ["T2.1", "T2.3"];
 
     public static Task<Guid> EtablissementAsync(CproFactory factory, string uai) => factory.EtablissementIdAsync(uai);
-
-    public static async Task<Guid> AnnexeAsync(CproFactory factory, string uai, string titre = "PFMP 1 — Câblage", bool pourApprentis = false,
-        string niveau = "SECONDE")
-    {
-        var etablissement = await EtablissementAsync(factory, uai);
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PeriodesDbContext>();
-        var annexe = new AnnexePedagogique
-        {
-            EtablissementId = etablissement, Referentiel = Classe.Referentiel, NiveauClasse = niveau, Titre = titre, PourApprentis = pourApprentis,
-            Objectifs = "Découvrir un chantier de rénovation.", Activites = ["A2"], Taches = [.. TachesAnnexe], AuteurNom = "Alessandro VOLTA",
-            CreeLe = DateTimeOffset.UtcNow, ModifieLe = DateTimeOffset.UtcNow,
-        };
-        db.Annexes.Add(annexe);
-        await db.SaveChangesAsync();
-        return annexe.Id;
-    }
-
-    public static async Task<AnnexePedagogique> LireAnnexeAsync(CproFactory factory, Guid id)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PeriodesDbContext>().Annexes.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == id);
-    }
-
-    public static async Task<int> AffectationsAsync(CproFactory factory, Guid periode)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PeriodesDbContext>().Affectations.IgnoreQueryFilters().CountAsync(a => a.PeriodeId == periode);
-    }
 
     public static object Fiche(string email, string siret = "73282932000074", string nom = "DUPONT", string prenom = "Claire") => new
     {

@@ -6,8 +6,8 @@ using Cpro.Referentiels;
 using Cpro.Referentiels.Contracts;
 using Cpro.Referentiels.Domain;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Cpro.IntegrationTests.Referentiels;
 
@@ -89,10 +89,12 @@ public sealed class CatalogueTests(CproFactory factory)
         Assert.Equal(5, avant.Count);
         Assert.Equal(avant, await EtatAsync());
 
-        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var session = factory.Documents())
         {
-            var db = scope.ServiceProvider.GetRequiredService<ReferentielsDbContext>();
-            await db.Referentiels.Where(r => r.Code == "BACPRO-MEE").ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, "ancienne"));
+            var mee = (await session.LoadAsync<Referentiel>("BACPRO-MEE"))!;
+            mee.Version = "ancienne";
+            session.Store(mee);
+            await session.SaveChangesAsync();
         }
         await ChargerAsync();
 
@@ -124,15 +126,22 @@ public sealed class CatalogueTests(CproFactory factory)
         }
     }
 
-    /// <summary>The shipped rows as stored: a rewrite would change their xmin (PostgreSQL's row version) and date.</summary>
+    /// <summary>The shipped documents as stored: a rewrite would change their xmin (PostgreSQL's row version) and date.</summary>
     private async Task<List<Ligne>> EtatAsync()
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReferentielsDbContext>();
-        return await db.Database.SqlQuery<Ligne>($"""
-            SELECT "Code", "Version", "ImporteLe", xmin::text::bigint AS "Xmin" FROM referentiels."Referentiels"
-            WHERE "Source" = 'catalogue' ORDER BY "Code"
-            """).ToListAsync();
+        await using var connexion = new NpgsqlConnection(factory.ConnectionString);
+        await connexion.OpenAsync();
+        await using var commande = new NpgsqlCommand("""
+            SELECT id, data->>'Version', (data->>'ImporteLe')::timestamptz, xmin::text::bigint FROM referentiels.mt_doc_referentiel
+            WHERE data->>'Source' = 'catalogue' ORDER BY id
+            """, connexion);
+        await using var lecteur = await commande.ExecuteReaderAsync();
+        var lignes = new List<Ligne>();
+        while (await lecteur.ReadAsync())
+        {
+            lignes.Add(new Ligne(lecteur.GetString(0), lecteur.GetString(1), lecteur.GetFieldValue<DateTimeOffset>(2), lecteur.GetInt64(3)));
+        }
+        return lignes;
     }
 
     private sealed record Ligne(string Code, string Version, DateTimeOffset ImporteLe, long Xmin);

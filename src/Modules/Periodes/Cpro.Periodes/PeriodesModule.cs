@@ -1,6 +1,9 @@
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
-using Cpro.Kernel.Persistence;
+using Cpro.Periodes.Domain;
+using Marten;
+using Marten.Schema;
+using Marten.Schema.Indexing.Unique;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +11,8 @@ namespace Cpro.Periodes;
 
 public sealed class PeriodesModule : ICproModule
 {
+    private const string Schema = "periodes";
+
     public string Name => "Periodes";
     public string DisplayName => "Périodes";
     public string Description => "Périodes officielles, annexes pédagogiques et périodes de formation en entreprise (PFMP et périodes employeur).";
@@ -23,5 +28,21 @@ public sealed class PeriodesModule : ICproModule
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<PeriodesDbContext>(configuration, PeriodesDbContext.SchemaName);
+        services.ConfigureMarten(options =>
+        {
+            // A level's periods, or an annex list, are read by codes every establishment shares: indexes start with the tenant.
+            options.Schema.For<PeriodeOfficielle>().DatabaseSchemaName(Schema).StartIndexesByTenantId()
+                .Index([p => p.AnneeScolaire, p => p.Referentiel, p => p.NiveauClasse],
+                    // Named: the derived name would pass PostgreSQL's 63 characters.
+                    i => i.Name = "mt_doc_periodeofficielle_idx_annee_referentiel_niveau");
+            options.Schema.For<AnnexePedagogique>().DatabaseSchemaName(Schema).UseNumericRevisions(true).StartIndexesByTenantId()
+                .Index([a => a.Referentiel, a => a.NiveauClasse]);
+            options.Schema.For<PeriodeEntreprise>().DatabaseSchemaName(Schema).UseNumericRevisions(true);
+            // Learners' and tutors' ids are the platform's own: no tenant needed in front.
+            options.Schema.For<AffectationEntreprise>().DatabaseSchemaName(Schema)
+                .UniqueIndex(UniqueIndexType.Computed, "mt_doc_affectationentreprise_uidx_periode_apprenant", TenancyScope.PerTenant,
+                    a => a.PeriodeId, a => a.ApprenantId)
+                .Index(a => a.ApprenantId)
+                .Index(a => a.TuteurId);
+        });
 }

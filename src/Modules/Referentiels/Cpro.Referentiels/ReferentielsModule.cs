@@ -1,7 +1,8 @@
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
-using Cpro.Kernel.Persistence;
+using Cpro.Referentiels.Domain;
 using Cpro.Referentiels.Startup;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +10,8 @@ namespace Cpro.Referentiels;
 
 public sealed class ReferentielsModule : ICproModule
 {
+    private const string Schema = "referentiels";
+
     public string Name => "Referentiels";
     public string DisplayName => "Référentiels";
     public string Description => "Catalogue des référentiels de diplômes : blocs, activités, tâches, compétences et critères d'évaluation, et abonnements de l'établissement.";
@@ -25,7 +28,12 @@ public sealed class ReferentielsModule : ICproModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<ReferentielsDbContext>(configuration, ReferentielsDbContext.SchemaName);
+        services.ConfigureMarten(options =>
+        {
+            // The catalogue is the platform's: every establishment reads the same documents.
+            options.Schema.For<Referentiel>().DatabaseSchemaName(Schema).SingleTenanted();
+            options.Schema.For<Abonnement>().DatabaseSchemaName(Schema);
+        });
         services.AddScoped<IStartupTask, ChargementCatalogue>();
         services.AddScoped<IStartupTask, DemoAbonnement>();
     }

@@ -1,14 +1,14 @@
-using Cpro.Kernel.Persistence;
+using System.Text.Json.Serialization;
+using JasperFx;
 
 namespace Cpro.Periodes.Domain;
 
 /// <summary>A company period declared by the DDFTP from an annex: a PFMP (pupils) or a période employeur (apprentices),
 /// for learners of one class level (all its classes). Title, objectives and tasks are copied from the annex and may be
 /// edited here without changing the annex.</summary>
-internal sealed class PeriodeEntreprise : IEtablissementOwned
+internal sealed class PeriodeEntreprise : IRevisioned
 {
     public Guid Id { get; init; } = Guid.NewGuid();
-    public Guid EtablissementId { get; set; }
     /// <summary>The annex it was made from; kept (without a foreign key) when the annex is deleted.</summary>
     public Guid? AnnexeId { get; init; }
     public TypePeriodeEntreprise Type { get; init; }
@@ -24,7 +24,8 @@ internal sealed class PeriodeEntreprise : IEtablissementOwned
     public List<Guid> Referents { get; set; } = [];
     public DateTimeOffset CreeLe { get; init; }
     public required string CreePar { get; init; }
-    public uint Version { get; set; }
+    /// <summary>Marten's numeric revision: an edit from a stale copy gets a conflict. Filling an assignment leaves it as it is.</summary>
+    public int Version { get; set; }
 }
 
 internal enum TypePeriodeEntreprise : short
@@ -34,11 +35,12 @@ internal enum TypePeriodeEntreprise : short
 }
 
 /// <summary>One learner on a period: their host company and their tutor (PFMP) or maître d'apprentissage (apprentice),
-/// whose account is created or reused.</summary>
-internal sealed class AffectationEntreprise : IEtablissementOwned
+/// whose account is created or reused. A document of its own rather than part of the period's: filling it must not change
+/// the period's revision (the DDFTP's open copy of the period stays valid), and it is read by learner and by tutor across
+/// periods (overlap checks, « my periods »), through indexes on those two ids.</summary>
+internal sealed class AffectationEntreprise
 {
     public Guid Id { get; init; } = Guid.NewGuid();
-    public Guid EtablissementId { get; set; }
     public Guid PeriodeId { get; init; }
     public Guid ApprenantId { get; init; }
     public string? EntrepriseNom { get; set; }
@@ -54,5 +56,6 @@ internal sealed class AffectationEntreprise : IEtablissementOwned
     public DateTimeOffset? ModifieLe { get; set; }
 
     /// <summary>Something was entered on it: deleting the period loses it.</summary>
+    [JsonIgnore]
     public bool Renseignee => EntrepriseNom is not null || TuteurId is not null;
 }

@@ -1,13 +1,11 @@
-using Cpro.Kernel.Persistence;
-
 namespace Cpro.Periodes.Domain;
 
 /// <summary>The year's frame for a diploma and class level, set by the DDFTP: trimesters or semesters (as in Pronote),
-/// PFMP slots and certification deadlines. Editable during the year.</summary>
-internal sealed class PeriodeOfficielle : IEtablissementOwned
+/// PFMP slots and certification deadlines. Editable during the year, a level's set at once: its version is that of the set
+/// (<see cref="Features.PeriodesOfficiellesNiveauDto.VersionDe"/>), not of one document, so no Marten revision here.</summary>
+internal sealed class PeriodeOfficielle
 {
     public Guid Id { get; init; } = Guid.NewGuid();
-    public Guid EtablissementId { get; set; }
     public required string Referentiel { get; init; }
     public required string NiveauClasse { get; init; }
     /// <summary>The school year by the calendar year it starts in (2026 for 2026-2027).</summary>

@@ -1,16 +1,17 @@
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using Cpro.Referentiels.Contracts;
+using Marten;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
 /// <summary>Who does what with company periods: the DDFTP (or the head) declares them and fills each learner's company
 /// and tutor, and sees them all; a referent teacher sees the periods they follow, a learner their own assignment, a
-/// tutor or maître d'apprentissage the learners they follow. Everything stays in the user's establishment (the kernel).</summary>
+/// tutor or maître d'apprentissage the learners they follow. Everything stays in the user's establishment (the session's).</summary>
 internal static class AccesEntreprise
 {
     public static bool EstDeclarant(ICurrentUser user) => user.HasAnyProfil([Profils.Ddftp, Profils.ChefEtablissement]);
@@ -25,38 +26,51 @@ internal static class AccesEntreprise
 
     /// <summary>The periods the user may see: all for the DDFTP and the head; otherwise those they are a referent of,
     /// or hold an assignment of (as its learner or its tutor).</summary>
-    public static IQueryable<PeriodeEntreprise> Visibles(PeriodesDbContext db, ICurrentUser user)
+    public static async Task<IQueryable<PeriodeEntreprise>> VisiblesAsync(IQuerySession session, ICurrentUser user, CancellationToken cancellationToken)
     {
         if (EstDeclarant(user))
         {
-            return db.PeriodesEntreprise;
+            return session.Query<PeriodeEntreprise>();
         }
         var moi = user.UserId ?? Guid.Empty;
-        return db.PeriodesEntreprise.Where(p => p.Referents.Contains(moi)
-            || db.Affectations.Any(a => a.PeriodeId == p.Id && (a.ApprenantId == moi || a.TuteurId == moi)));
+        var affectees = await session.Query<AffectationEntreprise>().Where(a => a.ApprenantId == moi || a.TuteurId == moi)
+            .Select(a => a.PeriodeId).ToListAsync(cancellationToken);
+        return session.Query<PeriodeEntreprise>().Where(p => p.Referents.Contains(moi) || affectees.Contains(p.Id));
     }
 
-    /// <summary>The assignments of a visible period the user may see: all of them for the DDFTP, the head and the
+    /// <summary>Of a visible period's assignments, those the user may see: all of them for the DDFTP, the head and the
     /// period's referents; otherwise only their own (as learner or tutor).</summary>
-    public static IQueryable<AffectationEntreprise> AffectationsVisibles(PeriodesDbContext db, ICurrentUser user, PeriodeEntreprise periode)
+    public static IEnumerable<AffectationEntreprise> AffectationsVisibles(ICurrentUser user, PeriodeEntreprise periode, IEnumerable<AffectationEntreprise> affectations)
     {
         var moi = user.UserId ?? Guid.Empty;
-        var affectations = db.Affectations.Where(a => a.PeriodeId == periode.Id);
         return EstDeclarant(user) || periode.Referents.Contains(moi)
             ? affectations
             : affectations.Where(a => a.ApprenantId == moi || a.TuteurId == moi);
     }
 
-    /// <summary>A period the user may see, or 404 (existing or not, in their establishment or another).</summary>
-    public static async Task<PeriodeEntreprise> VisibleAsync(PeriodesDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken) =>
-        await Visibles(db, user).SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw Introuvable();
+    /// <summary>Every assignment of a period, as stored.</summary>
+    public static async Task<IReadOnlyList<AffectationEntreprise>> AffectationsAsync(IQuerySession session, Guid periodeId, CancellationToken cancellationToken) =>
+        await session.Query<AffectationEntreprise>().Where(a => a.PeriodeId == periodeId).ToListAsync(cancellationToken);
 
-    /// <summary>A period of the establishment, for the DDFTP to change (403 before 404: the others learn nothing).</summary>
-    public static async Task<PeriodeEntreprise> ModifiableAsync(PeriodesDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
+    /// <summary>A period the user may see, or 404 (existing or not, in their establishment or another).</summary>
+    public static async Task<PeriodeEntreprise> VisibleAsync(IQuerySession session, ICurrentUser user, Guid id, CancellationToken cancellationToken) =>
+        await (await VisiblesAsync(session, user, cancellationToken)).SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw Introuvable();
+
+    /// <summary>A period of the establishment, for the DDFTP to change (403 before 404: the others learn nothing), read once
+    /// the establishment's company periods are the command's (<see cref="VerrouillerAsync"/>).</summary>
+    public static async Task<PeriodeEntreprise> ModifiableAsync(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, Guid id,
+        CancellationToken cancellationToken)
     {
         Declarant(user);
-        return await db.PeriodesEntreprise.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw Introuvable();
+        await VerrouillerAsync(unitOfWork, AccesPeriodes.Etablissement(user), cancellationToken);
+        return await session.LoadAsync<PeriodeEntreprise>(id, cancellationToken) ?? throw Introuvable();
     }
+
+    /// <summary>Every write to the establishment's company periods and assignments waits for the others until the commit:
+    /// two declarations at once would each miss the other's learners in the overlap check, an edit's version check would
+    /// miss a save made meanwhile, and a period or an assignment deleted meanwhile would be written back.</summary>
+    public static Task VerrouillerAsync(UnitOfWork unitOfWork, Guid etablissementId, CancellationToken cancellationToken) =>
+        unitOfWork.VerrouillerAsync($"cpro.periodes-entreprise:{etablissementId}", cancellationToken);
 
     private static IntrouvableException Introuvable() => new("Période en entreprise introuvable.");
 

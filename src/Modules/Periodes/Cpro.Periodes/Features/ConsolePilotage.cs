@@ -3,11 +3,11 @@ using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Identity;
 using Cpro.Periodes.Domain;
 using Cpro.Referentiels.Contracts;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -22,7 +22,7 @@ internal static class ConsolePilotage
     /// <summary>A step, done or not; <paramref name="Manquants"/> names the levels still to fill in.</summary>
     internal sealed record Etape(string Titre, bool Faite, string Detail, string? Lien, IReadOnlyList<string> Manquants);
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : IQueryHandler<Query, ConsoleDto>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator, TimeProvider clock) : IQueryHandler<Query, ConsoleDto>
     {
         public async ValueTask<ConsoleDto> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -32,8 +32,8 @@ internal static class ConsolePilotage
             var abonnements = await mediator.Send(new ListerAbonnements(etablissement), cancellationToken);
             var apprenants = (await mediator.Send(new ListerApprenantsDesDivisions(etablissement, []), cancellationToken)).Count;
             var niveaux = abonnements.SelectMany(a => a.Niveaux.Where(n => n.Divisions.Count > 0).Select(n => (a.Referentiel, a.Intitule, n.NiveauClasse))).ToList();
-            var saisis = await db.PeriodesOfficielles.AsNoTracking().Where(p => p.AnneeScolaire == annee)
-                .Select(p => new { p.Referentiel, p.NiveauClasse, p.Type }).Distinct().ToListAsync(cancellationToken);
+            var saisis = (await session.Query<PeriodeOfficielle>().Where(p => p.AnneeScolaire == annee).ToListAsync(cancellationToken))
+                .Select(p => new { p.Referentiel, p.NiveauClasse, p.Type }).Distinct().ToList();
 
             Etape ParNiveau(string titre, Func<TypePeriodeOfficielle, bool> attendu, string quoi)
             {

@@ -1,10 +1,11 @@
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using Cpro.Referentiels.Contracts;
 using FluentValidation;
+using Marten;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -55,9 +56,14 @@ internal sealed record ContenuAnnexe(string Titre, bool PourApprentis, string? O
         }
     }
 
-    /// <summary>An annex of the user's establishment (the kernel's filter), or 404.</summary>
-    public static async Task<AnnexePedagogique> TrouverAsync(PeriodesDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.Annexes.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new IntrouvableException("Annexe pédagogique introuvable.");
+    /// <summary>An annex of the user's establishment (the session's), or 404.</summary>
+    public static async Task<AnnexePedagogique> TrouverAsync(IQuerySession session, Guid id, CancellationToken cancellationToken) =>
+        await session.LoadAsync<AnnexePedagogique>(id, cancellationToken) ?? throw new IntrouvableException("Annexe pédagogique introuvable.");
+
+    /// <summary>Edits and deletions of one annex wait for one another until the commit: the second then reads what the first
+    /// saved (or that it is gone), so its own check answers, and a deleted annex is never written back.</summary>
+    public static Task VerrouillerAsync(UnitOfWork unitOfWork, Guid id, CancellationToken cancellationToken) =>
+        unitOfWork.VerrouillerAsync($"cpro.annexe:{id}", cancellationToken);
 
     /// <summary>The référentiel of an existing annex: read even if the subscription has ended since.</summary>
     public static async Task<ReferentielDto> ReferentielAsync(IMediator mediator, string code, CancellationToken cancellationToken) =>
@@ -67,7 +73,7 @@ internal sealed record ContenuAnnexe(string Titre, bool PourApprentis, string? O
 /// <summary>An annex as read.</summary>
 internal sealed record AnnexeDto(
     Guid Id, string Referentiel, string NiveauClasse, string Titre, bool PourApprentis, string? Objectifs, IReadOnlyList<string> Activites,
-    IReadOnlyList<string> Taches, string AuteurNom, DateTimeOffset CreeLe, DateTimeOffset ModifieLe, uint Version)
+    IReadOnlyList<string> Taches, string AuteurNom, DateTimeOffset CreeLe, DateTimeOffset ModifieLe, int Version)
 {
     public static AnnexeDto De(AnnexePedagogique a) =>
         new(a.Id, a.Referentiel, a.NiveauClasse, a.Titre, a.PourApprentis, a.Objectifs, a.Activites, a.Taches, a.AuteurNom, a.CreeLe, a.ModifieLe, a.Version);

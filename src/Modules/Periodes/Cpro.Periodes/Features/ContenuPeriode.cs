@@ -1,12 +1,11 @@
 using System.Globalization;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Errors;
-using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using Cpro.Referentiels.Contracts;
 using FluentValidation;
+using Marten;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -119,18 +118,22 @@ internal static class ContenuPeriode
         return taches;
     }
 
-    /// <summary>Refuses dates that overlap another period of any of these learners, naming each conflict. Declarations of
-    /// the establishment are serialised first: two at once would each miss the other's learners.</summary>
-    public static async Task VerifierChevauchementAsync(PeriodesDbContext db, Guid etablissementId, Guid? periodeId, DateOnly debut, DateOnly fin,
+    /// <summary>Refuses dates that overlap another period of any of these learners, naming each conflict. The caller holds
+    /// the establishment's company periods (<see cref="AccesEntreprise.VerrouillerAsync"/>): two declarations at once
+    /// would each miss the other's learners.</summary>
+    public static async Task VerifierChevauchementAsync(IQuerySession session, Guid? periodeId, DateOnly debut, DateOnly fin,
         IReadOnlyList<ApprenantEtablissement> apprenants, CancellationToken cancellationToken)
     {
-        await db.Database.VerrouillerAsync($"cpro.periodes-entreprise:{etablissementId}", cancellationToken);
         var ids = apprenants.Select(a => a.UtilisateurId).ToList();
-        var conflits = await (from a in db.Affectations
-                              join p in db.PeriodesEntreprise on a.PeriodeId equals p.Id
-                              where ids.Contains(a.ApprenantId) && p.Id != periodeId && p.Debut <= fin && p.Fin >= debut
-                              orderby p.Debut, a.ApprenantId
-                              select new { a.ApprenantId, p.Type, p.Titre, p.Debut, p.Fin }).ToListAsync(cancellationToken);
+        var affectations = await session.Query<AffectationEntreprise>().Where(a => ids.Contains(a.ApprenantId))
+            .Select(a => new { a.PeriodeId, a.ApprenantId }).ToListAsync(cancellationToken);
+        var periodesIds = affectations.Select(a => a.PeriodeId).Where(id => id != periodeId).Distinct().ToList();
+        var periodes = (await session.Query<PeriodeEntreprise>().Where(p => periodesIds.Contains(p.Id) && p.Debut <= fin && p.Fin >= debut)
+            .ToListAsync(cancellationToken)).ToDictionary(p => p.Id);
+        var conflits = affectations.Where(a => periodes.ContainsKey(a.PeriodeId))
+            .Select(a => (a.ApprenantId, Periode: periodes[a.PeriodeId]))
+            .OrderBy(c => c.Periode.Debut).ThenBy(c => c.ApprenantId)
+            .ToList();
         if (conflits.Count == 0)
         {
             return;
@@ -138,7 +141,7 @@ internal static class ContenuPeriode
         var noms = apprenants.ToDictionary(a => a.UtilisateurId, NomComplet);
         const int Montres = 5;
         var phrases = conflits.Take(Montres).Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"{noms[c.ApprenantId]} est déjà en {AccesEntreprise.Libelle(c.Type)} « {c.Titre} » du {c.Debut:dd/MM/yyyy} au {c.Fin:dd/MM/yyyy}."));
+            $"{noms[c.ApprenantId]} est déjà en {AccesEntreprise.Libelle(c.Periode.Type)} « {c.Periode.Titre} » du {c.Periode.Debut:dd/MM/yyyy} au {c.Periode.Fin:dd/MM/yyyy}."));
         var suite = conflits.Count > Montres ? $" Et {conflits.Count - Montres} autre(s) chevauchement(s)." : "";
         throw new ConflitException(string.Join(" ", phrases) + suite);
     }

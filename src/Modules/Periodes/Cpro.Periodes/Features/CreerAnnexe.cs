@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Periodes.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,7 @@ internal static class CreerAnnexe
         }
     }
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, AnnexeDto>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, AnnexeDto>
     {
         public async ValueTask<AnnexeDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,10 +42,11 @@ internal static class CreerAnnexe
                 AuteurNom = user.NomComplet ?? "",
                 CreeLe = maintenant,
                 ModifieLe = maintenant,
+                // What Marten gives a new document when the command saves it.
+                Version = 1,
             };
             command.Contenu.Appliquer(annexe, abonne.Referentiel);
-            db.Annexes.Add(annexe);
-            await db.SaveChangesAsync(cancellationToken);
+            session.Insert(annexe);
             return AnnexeDto.De(annexe);
         }
     }

@@ -2,14 +2,15 @@ using Carter;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using Cpro.Referentiels.Contracts;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -49,53 +50,54 @@ internal static class DeclarerPeriodeEntreprise
 
     private static AnnexeDto Dto(AnnexePedagogique a) => new(a.Id, a.Referentiel, a.NiveauClasse, a.Titre, a.PourApprentis, a.Objectifs, a.Taches);
 
-    private static async Task<AnnexePedagogique> AnnexeAsync(PeriodesDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.Annexes.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-        ?? throw new IntrouvableException("Annexe pédagogique introuvable.");
+    private static async Task<AnnexePedagogique> AnnexeAsync(IQuerySession session, Guid id, CancellationToken cancellationToken) =>
+        await session.LoadAsync<AnnexePedagogique>(id, cancellationToken) ?? throw new IntrouvableException("Annexe pédagogique introuvable.");
 
     private static TypePeriodeEntreprise TypeDe(AnnexePedagogique a) => a.PourApprentis ? TypePeriodeEntreprise.PeriodeEmployeur : TypePeriodeEntreprise.Pfmp;
 
-    internal sealed class AnnexesHandler(PeriodesDbContext db, ICurrentUser user) : IQueryHandler<AnnexesQuery, IReadOnlyList<AnnexeDto>>
+    internal sealed class AnnexesHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<AnnexesQuery, IReadOnlyList<AnnexeDto>>
     {
         public async ValueTask<IReadOnlyList<AnnexeDto>> Handle(AnnexesQuery query, CancellationToken cancellationToken)
         {
             AccesEntreprise.Declarant(user);
-            var annexes = await db.Annexes.AsNoTracking().OrderBy(a => a.Referentiel).ThenBy(a => a.NiveauClasse).ThenBy(a => a.Titre).ToListAsync(cancellationToken);
+            var annexes = await session.Query<AnnexePedagogique>().OrderBy(a => a.Referentiel).ThenBy(a => a.NiveauClasse).ThenBy(a => a.Titre).ToListAsync(cancellationToken);
             return [.. annexes.Select(Dto)];
         }
     }
 
-    internal sealed class PreparationHandler(PeriodesDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<PreparationQuery, Preparation>
+    internal sealed class PreparationHandler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<PreparationQuery, Preparation>
     {
         public async ValueTask<Preparation> Handle(PreparationQuery query, CancellationToken cancellationToken)
         {
             AccesEntreprise.Declarant(user);
-            var annexe = await AnnexeAsync(db, query.AnnexeId, cancellationToken);
-            var apprenants = await AccesEntreprise.CandidatsAsync(mediator, annexe.EtablissementId, annexe.Referentiel, annexe.NiveauClasse, TypeDe(annexe), cancellationToken);
+            var etablissement = AccesPeriodes.Etablissement(user);
+            var annexe = await AnnexeAsync(session, query.AnnexeId, cancellationToken);
+            var apprenants = await AccesEntreprise.CandidatsAsync(mediator, etablissement, annexe.Referentiel, annexe.NiveauClasse, TypeDe(annexe), cancellationToken);
             var referentiel = await mediator.Send(new ObtenirReferentiel(annexe.Referentiel), cancellationToken)
                               ?? throw new IntrouvableException($"Référentiel {annexe.Referentiel} introuvable.");
-            return new Preparation(Dto(annexe), apprenants, await mediator.Send(new ListerEnseignants(annexe.EtablissementId), cancellationToken),
+            return new Preparation(Dto(annexe), apprenants, await mediator.Send(new ListerEnseignants(etablissement), cancellationToken),
                 [.. referentiel.Blocs.SelectMany(b => b.Activites), .. referentiel.ActivitesTransversales]);
         }
     }
 
-    internal sealed class ApprenantsHandler(PeriodesDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<ApprenantsQuery, IReadOnlyList<ApprenantEtablissement>>
+    internal sealed class ApprenantsHandler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<ApprenantsQuery, IReadOnlyList<ApprenantEtablissement>>
     {
         public async ValueTask<IReadOnlyList<ApprenantEtablissement>> Handle(ApprenantsQuery query, CancellationToken cancellationToken)
         {
             AccesEntreprise.Declarant(user);
-            var annexe = await AnnexeAsync(db, query.AnnexeId, cancellationToken);
-            return await AccesEntreprise.CandidatsAsync(mediator, annexe.EtablissementId, annexe.Referentiel, annexe.NiveauClasse, TypeDe(annexe), cancellationToken);
+            var annexe = await AnnexeAsync(session, query.AnnexeId, cancellationToken);
+            return await AccesEntreprise.CandidatsAsync(mediator, AccesPeriodes.Etablissement(user), annexe.Referentiel, annexe.NiveauClasse, TypeDe(annexe), cancellationToken);
         }
     }
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, PeriodeEntrepriseDto>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator, TimeProvider clock)
+        : ICommandHandler<Command, PeriodeEntrepriseDto>
     {
         public async ValueTask<PeriodeEntrepriseDto> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesEntreprise.Declarant(user);
             var etablissement = AccesPeriodes.Etablissement(user);
-            var annexe = await AnnexeAsync(db, command.AnnexeId, cancellationToken);
+            var annexe = await AnnexeAsync(session, command.AnnexeId, cancellationToken);
             var type = AccesEntreprise.Type(command.Type)!.Value;
             if (type != TypeDe(annexe))
             {
@@ -106,7 +108,8 @@ internal static class DeclarerPeriodeEntreprise
             var apprenants = await ContenuPeriode.ApprenantsAsync(mediator, etablissement, annexe.Referentiel, annexe.NiveauClasse, type, command.Apprenants, [], cancellationToken);
             var referents = await ContenuPeriode.ReferentsAsync(mediator, etablissement, command.Referents ?? [], cancellationToken);
             var taches = await ContenuPeriode.TachesAsync(mediator, annexe.Referentiel, command.Taches ?? annexe.Taches, cancellationToken);
-            await ContenuPeriode.VerifierChevauchementAsync(db, etablissement, null, command.Debut!.Value, command.Fin!.Value, apprenants, cancellationToken);
+            await AccesEntreprise.VerrouillerAsync(unitOfWork, etablissement, cancellationToken);
+            await ContenuPeriode.VerifierChevauchementAsync(session, null, command.Debut!.Value, command.Fin!.Value, apprenants, cancellationToken);
             var periode = new PeriodeEntreprise
             {
                 AnnexeId = annexe.Id,
@@ -122,11 +125,13 @@ internal static class DeclarerPeriodeEntreprise
                 Referents = referents,
                 CreeLe = clock.GetUtcNow(),
                 CreePar = user.NomComplet ?? "",
+                // What Marten gives a new document when the command saves it.
+                Version = 1,
             };
-            db.PeriodesEntreprise.Add(periode);
-            db.Affectations.AddRange(apprenants.Select(a => new AffectationEntreprise { PeriodeId = periode.Id, ApprenantId = a.UtilisateurId }));
-            await db.SaveChangesAsync(cancellationToken);
-            return await PeriodeEntrepriseDto.LireAsync(db, mediator, user, periode, cancellationToken);
+            List<AffectationEntreprise> affectations = [.. apprenants.Select(a => new AffectationEntreprise { PeriodeId = periode.Id, ApprenantId = a.UtilisateurId })];
+            session.Insert(periode);
+            session.Insert<AffectationEntreprise>(affectations);
+            return await PeriodeEntrepriseDto.LireAsync(mediator, user, etablissement, periode, affectations, cancellationToken);
         }
     }
 

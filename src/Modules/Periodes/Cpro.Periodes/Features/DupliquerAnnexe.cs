@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Periodes.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,13 +14,13 @@ internal static class DupliquerAnnexe
 {
     internal sealed record Command(Guid Id) : ICommand<AnnexeDto>;
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, AnnexeDto>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, AnnexeDto>
     {
         public async ValueTask<AnnexeDto> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesPeriodes.Enseignant(user);
-            var source = await ContenuAnnexe.TrouverAsync(db, command.Id, cancellationToken);
-            await AccesPeriodes.ReferentielAbonneAsync(mediator, source.EtablissementId, source.Referentiel, cancellationToken);
+            var source = await ContenuAnnexe.TrouverAsync(session, command.Id, cancellationToken);
+            await AccesPeriodes.ReferentielAbonneAsync(mediator, AccesPeriodes.Etablissement(user), source.Referentiel, cancellationToken);
             var titre = $"Copie de {source.Titre}";
             var maintenant = clock.GetUtcNow();
             var copie = new AnnexePedagogique
@@ -35,9 +36,10 @@ internal static class DupliquerAnnexe
                 AuteurNom = user.NomComplet ?? "",
                 CreeLe = maintenant,
                 ModifieLe = maintenant,
+                // What Marten gives a new document when the command saves it.
+                Version = 1,
             };
-            db.Annexes.Add(copie);
-            await db.SaveChangesAsync(cancellationToken);
+            session.Insert(copie);
             return AnnexeDto.De(copie);
         }
     }

@@ -5,11 +5,11 @@ using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -91,7 +91,7 @@ internal static class EnregistrerPeriodesOfficielles
         }
     }
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock)
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator, TimeProvider clock)
         : ICommandHandler<Command, PeriodesOfficiellesNiveauDto>
     {
         public async ValueTask<PeriodesOfficiellesNiveauDto> Handle(Command command, CancellationToken cancellationToken)
@@ -100,11 +100,11 @@ internal static class EnregistrerPeriodesOfficielles
             var etablissement = AccesPeriodes.Etablissement(user);
             var abonne = await AccesPeriodes.ReferentielAbonneAsync(mediator, etablissement, command.Referentiel, cancellationToken);
             abonne.VerifierNiveau(command.NiveauClasse);
-            // Saves of one set wait for one another until the commit: the second then reads the first's rows, hence
-            // another version, instead of both passing the check on the same stale rows.
-            await db.Database.VerrouillerAsync(
+            // Saves of one set wait for one another until the commit: the second then reads the first's documents, hence
+            // another version, instead of both passing the check on the same stale ones.
+            await unitOfWork.VerrouillerAsync(
                 $"cpro.periodes-officielles:{etablissement}:{command.Referentiel}:{command.NiveauClasse}:{command.Annee}", cancellationToken);
-            var anciennes = await LirePeriodesOfficielles.DuNiveau(db.PeriodesOfficielles, command.Referentiel, command.NiveauClasse, command.Annee)
+            var anciennes = await LirePeriodesOfficielles.DuNiveau(session.Query<PeriodeOfficielle>(), command.Referentiel, command.NiveauClasse, command.Annee)
                 .ToListAsync(cancellationToken);
             if (command.Version is not null && command.Version != PeriodesOfficiellesNiveauDto.VersionDe(anciennes))
             {
@@ -132,13 +132,15 @@ internal static class EnregistrerPeriodesOfficielles
             {
                 throw new NonTraitableException(string.Join(" ", conflits));
             }
-            db.PeriodesOfficielles.RemoveRange(anciennes);
-            db.PeriodesOfficielles.AddRange(periodes);
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var ancienne in anciennes)
+            {
+                session.Delete(ancienne);
+            }
+            session.Insert<PeriodeOfficielle>(periodes);
             return PeriodesOfficiellesNiveauDto.De(periodes);
         }
 
-        /// <summary>Who saved the set now stored, and when; a set emptied since has no row left to tell.</summary>
+        /// <summary>Who saved the set now stored, and when; a set emptied since has no period left to tell.</summary>
         private static string Conflit(IReadOnlyList<PeriodeOfficielle> actuelles) =>
             actuelles.MaxBy(p => p.ModifieLe) is { } derniere
                 ? string.Create(CultureInfo.InvariantCulture,

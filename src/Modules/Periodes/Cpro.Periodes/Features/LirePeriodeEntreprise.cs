@@ -2,11 +2,11 @@ using Carter;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Identity;
 using Cpro.Periodes.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -26,18 +26,19 @@ internal sealed record AffectationDto(Guid ApprenantId, string Nom, string Preno
 internal sealed record PeriodeEntrepriseDto(
     Guid Id, Guid? AnnexeId, string Type, string Referentiel, string NiveauClasse, string Titre, DateOnly Debut, DateOnly Fin, string? Objectifs,
     IReadOnlyList<string> Activites, IReadOnlyList<string> Taches, IReadOnlyList<ReferentDto> Referents, IReadOnlyList<AffectationDto> Apprenants,
-    bool Modifiable, int? FichesRenseignees, uint Version)
+    bool Modifiable, int? FichesRenseignees, int Version)
 {
-    public static async Task<PeriodeEntrepriseDto> LireAsync(PeriodesDbContext db, IMediator mediator, ICurrentUser user, PeriodeEntreprise p,
-        CancellationToken cancellationToken)
+    /// <param name="toutes">Every assignment of the period, as the command leaves them (what it stored is not read back before the commit).</param>
+    public static async Task<PeriodeEntrepriseDto> LireAsync(IMediator mediator, ICurrentUser user, Guid etablissementId, PeriodeEntreprise p,
+        IReadOnlyCollection<AffectationEntreprise> toutes, CancellationToken cancellationToken)
     {
-        var affectations = await AccesEntreprise.AffectationsVisibles(db, user, p).AsNoTracking().ToListAsync(cancellationToken);
-        var apprenants = (await mediator.Send(new ObtenirApprenants(p.EtablissementId, [.. affectations.Select(a => a.ApprenantId)]), cancellationToken))
+        var affectations = AccesEntreprise.AffectationsVisibles(user, p, toutes).ToList();
+        var apprenants = (await mediator.Send(new ObtenirApprenants(etablissementId, [.. affectations.Select(a => a.ApprenantId)]), cancellationToken))
             .ToDictionary(a => a.UtilisateurId);
-        var divisions = await AccesEntreprise.DivisionsDuNiveauAsync(mediator, p.EtablissementId, p.Referentiel, p.NiveauClasse, cancellationToken);
-        var enseignants = p.Referents.Count == 0 ? [] : await mediator.Send(new ListerEnseignants(p.EtablissementId), cancellationToken);
+        var divisions = await AccesEntreprise.DivisionsDuNiveauAsync(mediator, etablissementId, p.Referentiel, p.NiveauClasse, cancellationToken);
+        var enseignants = p.Referents.Count == 0 ? [] : await mediator.Send(new ListerEnseignants(etablissementId), cancellationToken);
         var declarant = AccesEntreprise.EstDeclarant(user);
-        int? renseignees = declarant ? await SupprimerPeriodeEntreprise.FichesRenseigneesAsync(db, p.Id, cancellationToken) : null;
+        int? renseignees = declarant ? toutes.Count(a => a.Renseignee) : null;
         var lignes = affectations
             .Select(a => (a, apprenant: apprenants.GetValueOrDefault(a.ApprenantId) ?? ContenuPeriode.Supprime(a.ApprenantId, AccesEntreprise.StatutDes(p.Type))))
             .OrderBy(x => x.apprenant.Division).ThenBy(x => x.apprenant.Nom).ThenBy(x => x.apprenant.Prenom)
@@ -61,13 +62,14 @@ internal static class LirePeriodeEntreprise
 {
     internal sealed record Query(Guid Id) : IQuery<PeriodeEntrepriseDto>;
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, PeriodeEntrepriseDto>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, PeriodeEntrepriseDto>
     {
         public async ValueTask<PeriodeEntrepriseDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            AccesPeriodes.Etablissement(user);
-            var periode = await AccesEntreprise.VisibleAsync(db, user, query.Id, cancellationToken);
-            return await PeriodeEntrepriseDto.LireAsync(db, mediator, user, periode, cancellationToken);
+            var etablissement = AccesPeriodes.Etablissement(user);
+            var periode = await AccesEntreprise.VisibleAsync(session, user, query.Id, cancellationToken);
+            return await PeriodeEntrepriseDto.LireAsync(mediator, user, etablissement, periode,
+                await AccesEntreprise.AffectationsAsync(session, periode.Id, cancellationToken), cancellationToken);
         }
     }
 

@@ -3,11 +3,11 @@ using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Periodes.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -22,12 +22,12 @@ internal static class LirePeriodesOfficielles
         public Validator() => RuleFor(q => q.Annee).Valide();
     }
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user) : IQueryHandler<Query, PeriodesOfficiellesNiveauDto>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, PeriodesOfficiellesNiveauDto>
     {
         public async ValueTask<PeriodesOfficiellesNiveauDto> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesPeriodes.Etablissement(user);
-            var periodes = await DuNiveau(db.PeriodesOfficielles.AsNoTracking(), query.Referentiel, query.NiveauClasse, query.Annee)
+            var periodes = await DuNiveau(session.Query<PeriodeOfficielle>(), query.Referentiel, query.NiveauClasse, query.Annee)
                 .ToListAsync(cancellationToken);
             return PeriodesOfficiellesNiveauDto.De(periodes);
         }
@@ -52,8 +52,8 @@ internal sealed record PeriodesOfficiellesNiveauDto(string Version, IReadOnlyLis
     public static PeriodesOfficiellesNiveauDto De(IReadOnlyCollection<PeriodeOfficielle> periodes) =>
         new(VersionDe(periodes), [.. PeriodeOfficielleDto.Ordonner(periodes).Select(PeriodeOfficielleDto.De)]);
 
-    /// <summary>A short hash of the rows' ids: a save writes every row anew, so each save gives a new version (an empty
-    /// set has one too).</summary>
+    /// <summary>A short hash of the periods' ids: a save writes every period anew, so each save gives a new version (an
+    /// empty set has one too).</summary>
     public static string VersionDe(IEnumerable<PeriodeOfficielle> periodes) =>
         Convert.ToHexStringLower(SHA256.HashData([.. periodes.Select(p => p.Id).Order().SelectMany(id => id.ToByteArray())]).AsSpan(0, 8));
 }

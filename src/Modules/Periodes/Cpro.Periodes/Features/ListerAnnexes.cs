@@ -1,11 +1,12 @@
 using Carter;
 using Cpro.Kernel.Identity;
+using Cpro.Periodes.Domain;
 using Cpro.Referentiels.Contracts;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -17,13 +18,13 @@ internal static class ListerAnnexes
     internal sealed record AnnexeResume(Guid Id, string Referentiel, string NiveauClasse, string Titre, bool PourApprentis, string AuteurNom,
         int Taches, DateTimeOffset ModifieLe);
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, IReadOnlyList<AnnexeResume>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, IReadOnlyList<AnnexeResume>>
     {
         public async ValueTask<IReadOnlyList<AnnexeResume>> Handle(Query query, CancellationToken cancellationToken)
         {
             ContenuAnnexe.Lecteur(user);
             var abonnes = (await mediator.Send(new ListerAbonnements(AccesPeriodes.Etablissement(user)), cancellationToken)).Select(a => a.Referentiel).ToList();
-            var annexes = db.Annexes.AsNoTracking().Where(a => abonnes.Contains(a.Referentiel));
+            var annexes = session.Query<AnnexePedagogique>().Where(a => abonnes.Contains(a.Referentiel));
             if (!string.IsNullOrEmpty(query.Referentiel))
             {
                 annexes = annexes.Where(a => a.Referentiel == query.Referentiel);
@@ -32,9 +33,8 @@ internal static class ListerAnnexes
             {
                 annexes = annexes.Where(a => a.NiveauClasse == query.NiveauClasse);
             }
-            return await annexes.OrderBy(a => a.Referentiel).ThenBy(a => a.NiveauClasse).ThenBy(a => a.Titre)
-                .Select(a => new AnnexeResume(a.Id, a.Referentiel, a.NiveauClasse, a.Titre, a.PourApprentis, a.AuteurNom, a.Taches.Count, a.ModifieLe))
-                .ToListAsync(cancellationToken);
+            var lues = await annexes.OrderBy(a => a.Referentiel).ThenBy(a => a.NiveauClasse).ThenBy(a => a.Titre).ToListAsync(cancellationToken);
+            return [.. lues.Select(a => new AnnexeResume(a.Id, a.Referentiel, a.NiveauClasse, a.Titre, a.PourApprentis, a.AuteurNom, a.Taches.Count, a.ModifieLe))];
         }
     }
 

@@ -1,11 +1,11 @@
 using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Periodes.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -16,23 +16,21 @@ internal static class ListerPeriodesEntreprise
 
     internal sealed record PeriodeEntrepriseResume(Guid Id, string Type, string Referentiel, string NiveauClasse, string Titre, DateOnly Debut, DateOnly Fin, int Apprenants);
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<PeriodeEntrepriseResume>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<PeriodeEntrepriseResume>>
     {
         public async ValueTask<IReadOnlyList<PeriodeEntrepriseResume>> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesPeriodes.Etablissement(user);
+            var periodes = await (await AccesEntreprise.VisiblesAsync(session, user, cancellationToken))
+                .OrderByDescending(p => p.Debut).ThenBy(p => p.Titre).ToListAsync(cancellationToken);
+            var ids = periodes.Select(p => p.Id).ToList();
+            var affectations = (await session.Query<AffectationEntreprise>().Where(a => ids.Contains(a.PeriodeId))
+                    .Select(a => new { a.PeriodeId, a.ApprenantId, a.TuteurId }).ToListAsync(cancellationToken))
+                .ToLookup(a => a.PeriodeId);
             var moi = user.UserId ?? Guid.Empty;
             var toutes = AccesEntreprise.EstDeclarant(user);
-            var periodes = await AccesEntreprise.Visibles(db, user).AsNoTracking()
-                .OrderByDescending(p => p.Debut).ThenBy(p => p.Titre)
-                .Select(p => new
-                {
-                    p.Id, p.Type, p.Referentiel, p.NiveauClasse, p.Titre, p.Debut, p.Fin,
-                    Apprenants = db.Affectations.Count(a => a.PeriodeId == p.Id
-                                                            && (toutes || p.Referents.Contains(moi) || a.ApprenantId == moi || a.TuteurId == moi)),
-                })
-                .ToListAsync(cancellationToken);
-            return [.. periodes.Select(p => new PeriodeEntrepriseResume(p.Id, AccesEntreprise.Code(p.Type), p.Referentiel, p.NiveauClasse, p.Titre, p.Debut, p.Fin, p.Apprenants))];
+            return [.. periodes.Select(p => new PeriodeEntrepriseResume(p.Id, AccesEntreprise.Code(p.Type), p.Referentiel, p.NiveauClasse, p.Titre, p.Debut, p.Fin,
+                affectations[p.Id].Count(a => toutes || p.Referents.Contains(moi) || a.ApprenantId == moi || a.TuteurId == moi)))];
         }
     }
 

@@ -2,11 +2,11 @@ using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Periodes.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -20,12 +20,12 @@ internal static class ListerPeriodesOfficielles
         public Validator() => RuleFor(q => q.Annee).Valide();
     }
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<PeriodeOfficielleDto>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<PeriodeOfficielleDto>>
     {
         public async ValueTask<IReadOnlyList<PeriodeOfficielleDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesPeriodes.Etablissement(user);
-            var periodes = db.PeriodesOfficielles.AsNoTracking().Where(p => p.AnneeScolaire == query.Annee);
+            var periodes = session.Query<PeriodeOfficielle>().Where(p => p.AnneeScolaire == query.Annee);
             if (!string.IsNullOrEmpty(query.Referentiel))
             {
                 periodes = periodes.Where(p => p.Referentiel == query.Referentiel);

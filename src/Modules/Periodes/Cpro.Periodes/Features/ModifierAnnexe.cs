@@ -1,12 +1,13 @@
 using Carter;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -15,47 +16,44 @@ internal static class ModifierAnnexe
 {
     internal sealed record Query(Guid Id) : IQuery<AnnexeDto>;
 
-    internal sealed record Command(Guid Id, uint Version, ContenuAnnexe Contenu) : ICommand<AnnexeDto>;
+    internal sealed record Command(Guid Id, int Version, ContenuAnnexe Contenu) : ICommand<AnnexeDto>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => ContenuAnnexe.Regles(this, c => c.Contenu);
     }
 
-    internal sealed class QueryHandler(PeriodesDbContext db, ICurrentUser user) : IQueryHandler<Query, AnnexeDto>
+    internal sealed class QueryHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, AnnexeDto>
     {
         public async ValueTask<AnnexeDto> Handle(Query query, CancellationToken cancellationToken)
         {
             ContenuAnnexe.Lecteur(user);
-            return AnnexeDto.De(await ContenuAnnexe.TrouverAsync(db, query.Id, cancellationToken));
+            return AnnexeDto.De(await ContenuAnnexe.TrouverAsync(session, query.Id, cancellationToken));
         }
     }
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, AnnexeDto>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator, TimeProvider clock)
+        : ICommandHandler<Command, AnnexeDto>
     {
         public async ValueTask<AnnexeDto> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesPeriodes.Enseignant(user);
-            var annexe = await ContenuAnnexe.TrouverAsync(db, command.Id, cancellationToken);
+            await ContenuAnnexe.VerrouillerAsync(unitOfWork, command.Id, cancellationToken);
+            var annexe = await ContenuAnnexe.TrouverAsync(session, command.Id, cancellationToken);
             if (annexe.Version != command.Version)
             {
                 throw new ConflitException($"L'annexe « {annexe.Titre} » a été modifiée depuis que vous l'avez ouverte : rechargez-la avant d'enregistrer.");
             }
             command.Contenu.Appliquer(annexe, await ContenuAnnexe.ReferentielAsync(mediator, annexe.Referentiel, cancellationToken));
             annexe.ModifieLe = clock.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConflitException($"L'annexe « {annexe.Titre} » vient d'être modifiée par quelqu'un d'autre : rechargez-la avant d'enregistrer.");
-            }
+            session.StoreRevision(annexe, command.Version);
+            // The revision the commit gives it, for the answer.
+            annexe.Version = command.Version + 1;
             return AnnexeDto.De(annexe);
         }
     }
 
-    internal sealed record Corps(uint Version, string? Titre, bool PourApprentis, string? Objectifs, IReadOnlyList<string>? Activites, IReadOnlyList<string>? Taches);
+    internal sealed record Corps(int Version, string? Titre, bool PourApprentis, string? Objectifs, IReadOnlyList<string>? Activites, IReadOnlyList<string>? Taches);
 
     internal sealed class Endpoint : ICarterModule
     {

@@ -1,13 +1,14 @@
 using Carter;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -19,7 +20,7 @@ internal static class ModifierPeriodeEntreprise
     /// <summary>Null lists keep the period's; <paramref name="Confirmation"/>: the number of filled entries the learners
     /// taken off would lose.</summary>
     internal sealed record Command(
-        Guid Id, uint Version, string? Titre, DateOnly? Debut, DateOnly? Fin, string? Objectifs, IReadOnlyList<string>? Taches,
+        Guid Id, int Version, string? Titre, DateOnly? Debut, DateOnly? Fin, string? Objectifs, IReadOnlyList<string>? Taches,
         IReadOnlyList<Guid>? Apprenants, IReadOnlyList<Guid>? Referents, int? Confirmation) : ICommand<PeriodeEntrepriseDto>, IContenuPeriode;
 
     internal sealed class Validator : AbstractValidator<Command>
@@ -31,20 +32,21 @@ internal static class ModifierPeriodeEntreprise
         }
     }
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator) : ICommandHandler<Command, PeriodeEntrepriseDto>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator) : ICommandHandler<Command, PeriodeEntrepriseDto>
     {
         public async ValueTask<PeriodeEntrepriseDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var periode = await AccesEntreprise.ModifiableAsync(db, user, command.Id, cancellationToken);
+            var periode = await AccesEntreprise.ModifiableAsync(session, unitOfWork, user, command.Id, cancellationToken);
             if (periode.Version != command.Version)
             {
                 throw Modifiee(periode);
             }
-            var actuelles = await db.Affectations.Where(a => a.PeriodeId == periode.Id).ToListAsync(cancellationToken);
+            var etablissement = AccesPeriodes.Etablissement(user);
+            var actuelles = await AccesEntreprise.AffectationsAsync(session, periode.Id, cancellationToken);
             var affectes = actuelles.Select(a => a.ApprenantId).ToList();
-            var apprenants = await ContenuPeriode.ApprenantsAsync(mediator, periode.EtablissementId, periode.Referentiel, periode.NiveauClasse, periode.Type,
+            var apprenants = await ContenuPeriode.ApprenantsAsync(mediator, etablissement, periode.Referentiel, periode.NiveauClasse, periode.Type,
                 command.Apprenants ?? affectes, affectes, cancellationToken);
-            var referents = command.Referents is null ? periode.Referents : await ContenuPeriode.ReferentsAsync(mediator, periode.EtablissementId, command.Referents, cancellationToken);
+            var referents = command.Referents is null ? periode.Referents : await ContenuPeriode.ReferentsAsync(mediator, etablissement, command.Referents, cancellationToken);
             var taches = command.Taches is null ? periode.Taches : await ContenuPeriode.TachesAsync(mediator, periode.Referentiel, command.Taches, cancellationToken);
             var gardes = apprenants.Select(a => a.UtilisateurId).ToHashSet();
             var retirees = actuelles.Where(a => !gardes.Contains(a.ApprenantId)).ToList();
@@ -53,7 +55,7 @@ internal static class ModifierPeriodeEntreprise
             {
                 throw new ConflitException($"{perdues} fiche(s) renseignée(s) seront supprimée(s) avec les apprenants retirés de la période : confirmez la modification (confirmation={perdues}).");
             }
-            await ContenuPeriode.VerifierChevauchementAsync(db, periode.EtablissementId, periode.Id, command.Debut!.Value, command.Fin!.Value, apprenants, cancellationToken);
+            await ContenuPeriode.VerifierChevauchementAsync(session, periode.Id, command.Debut!.Value, command.Fin!.Value, apprenants, cancellationToken);
 
             periode.Titre = command.Titre!.Trim();
             periode.Debut = command.Debut.Value;
@@ -61,18 +63,17 @@ internal static class ModifierPeriodeEntreprise
             periode.Objectifs = DeclarerPeriodeEntreprise.Texte(command.Objectifs);
             periode.Taches = taches;
             periode.Referents = referents;
-            db.Affectations.RemoveRange(retirees);
-            db.Affectations.AddRange(apprenants.Where(a => !affectes.Contains(a.UtilisateurId))
-                .Select(a => new AffectationEntreprise { PeriodeId = periode.Id, ApprenantId = a.UtilisateurId }));
-            try
+            session.StoreRevision(periode, command.Version);
+            // The revision the commit gives it, for the answer.
+            periode.Version = command.Version + 1;
+            foreach (var retiree in retirees)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                session.Delete(retiree);
             }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw Modifiee(periode);
-            }
-            return await PeriodeEntrepriseDto.LireAsync(db, mediator, user, periode, cancellationToken);
+            List<AffectationEntreprise> ajoutees = [.. apprenants.Where(a => !affectes.Contains(a.UtilisateurId))
+                .Select(a => new AffectationEntreprise { PeriodeId = periode.Id, ApprenantId = a.UtilisateurId })];
+            session.Insert<AffectationEntreprise>(ajoutees);
+            return await PeriodeEntrepriseDto.LireAsync(mediator, user, etablissement, periode, [.. actuelles.Except(retirees), .. ajoutees], cancellationToken);
         }
 
         private static ConflitException Modifiee(PeriodeEntreprise periode) =>
@@ -80,7 +81,7 @@ internal static class ModifierPeriodeEntreprise
     }
 
     internal sealed record Corps(
-        uint Version, string? Titre, DateOnly? Debut, DateOnly? Fin, string? Objectifs, IReadOnlyList<string>? Taches, IReadOnlyList<Guid>? Apprenants,
+        int Version, string? Titre, DateOnly? Debut, DateOnly? Fin, string? Objectifs, IReadOnlyList<string>? Taches, IReadOnlyList<Guid>? Apprenants,
         IReadOnlyList<Guid>? Referents);
 
     internal sealed class Endpoint : ICarterModule

@@ -2,13 +2,14 @@ using Carter;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
@@ -44,14 +45,17 @@ internal static class RenseignerAffectation
         }
     }
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, AffectationDto>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator, TimeProvider clock)
+        : ICommandHandler<Command, AffectationDto>
     {
         public async ValueTask<AffectationDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var periode = await AccesEntreprise.ModifiableAsync(db, user, command.PeriodeId, cancellationToken);
-            var affectation = await db.Affectations.SingleOrDefaultAsync(a => a.PeriodeId == periode.Id && a.ApprenantId == command.ApprenantId, cancellationToken)
+            var periode = await AccesEntreprise.ModifiableAsync(session, unitOfWork, user, command.PeriodeId, cancellationToken);
+            var etablissement = AccesPeriodes.Etablissement(user);
+            var affectation = await session.Query<AffectationEntreprise>()
+                                  .SingleOrDefaultAsync(a => a.PeriodeId == periode.Id && a.ApprenantId == command.ApprenantId, cancellationToken)
                               ?? throw new IntrouvableException("Cet apprenant n'est pas sur la période.");
-            var apprenant = (await mediator.Send(new ObtenirApprenants(periode.EtablissementId, [command.ApprenantId]), cancellationToken)).SingleOrDefault()
+            var apprenant = (await mediator.Send(new ObtenirApprenants(etablissement, [command.ApprenantId]), cancellationToken)).SingleOrDefault()
                             ?? throw new IntrouvableException("Apprenant introuvable.");
             var email = command.TuteurEmail!.Trim();
             affectation.EntrepriseNom = command.EntrepriseNom!.Trim();
@@ -64,14 +68,14 @@ internal static class RenseignerAffectation
             // A new tutor (or a new email) gets their account and the email; saving the company again writes to no one.
             if (affectation.TuteurId is null || !string.Equals(affectation.TuteurEmail, email, StringComparison.OrdinalIgnoreCase))
             {
-                var compte = await mediator.Send(new CreerOuReutiliserCompteEntreprise(periode.EtablissementId, periode.Type == TypePeriodeEntreprise.PeriodeEmployeur,
+                var compte = await mediator.Send(new CreerOuReutiliserCompteEntreprise(etablissement, periode.Type == TypePeriodeEntreprise.PeriodeEmployeur,
                     affectation.TuteurNom, affectation.TuteurPrenom, email, ContenuPeriode.NomComplet(apprenant), periode.Titre, periode.Debut, periode.Fin), cancellationToken);
                 affectation.TuteurId = compte.UtilisateurId;
             }
             affectation.TuteurEmail = email;
-            await db.SaveChangesAsync(cancellationToken);
+            session.Store(affectation);
             return PeriodeEntrepriseDto.Ligne(affectation, apprenant,
-                await AccesEntreprise.DivisionsDuNiveauAsync(mediator, periode.EtablissementId, periode.Referentiel, periode.NiveauClasse, cancellationToken));
+                await AccesEntreprise.DivisionsDuNiveauAsync(mediator, etablissement, periode.Referentiel, periode.NiveauClasse, cancellationToken));
         }
     }
 

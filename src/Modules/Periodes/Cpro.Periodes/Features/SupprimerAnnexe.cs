@@ -1,5 +1,7 @@
 using Carter;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,13 +15,13 @@ internal static class SupprimerAnnexe
 {
     internal sealed record Command(Guid Id) : ICommand;
 
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user) : ICommandHandler<Command>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesPeriodes.Enseignant(user);
-            db.Annexes.Remove(await ContenuAnnexe.TrouverAsync(db, command.Id, cancellationToken));
-            await db.SaveChangesAsync(cancellationToken);
+            await ContenuAnnexe.VerrouillerAsync(unitOfWork, command.Id, cancellationToken);
+            session.Delete(await ContenuAnnexe.TrouverAsync(session, command.Id, cancellationToken));
             return Unit.Value;
         }
     }

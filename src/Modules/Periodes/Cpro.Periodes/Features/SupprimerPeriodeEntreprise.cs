@@ -1,37 +1,36 @@
 using Carter;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
+using Cpro.Periodes.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Periodes.Features;
 
-/// <summary>The DDFTP deletes a period and everything entered on it (its assignments cascade), once they confirm how
+/// <summary>The DDFTP deletes a period and everything entered on it (its assignments with it), once they confirm how
 /// many filled entries go with it: a period entered by mistake must not take its learners' entries silently.</summary>
 internal static class SupprimerPeriodeEntreprise
 {
     /// <summary><paramref name="Confirmation"/>: the number of filled entries the caller was told will go.</summary>
     internal sealed record Command(Guid Id, int? Confirmation) : ICommand;
 
-    /// <summary>How many filled entries deleting the period would lose (the confirmation's count).</summary>
-    public static Task<int> FichesRenseigneesAsync(PeriodesDbContext db, Guid periodeId, CancellationToken cancellationToken) =>
-        db.Affectations.CountAsync(a => a.PeriodeId == periodeId && (a.EntrepriseNom != null || a.TuteurId != null), cancellationToken);
-
-    internal sealed class Handler(PeriodesDbContext db, ICurrentUser user) : ICommandHandler<Command>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var periode = await AccesEntreprise.ModifiableAsync(db, user, command.Id, cancellationToken);
-            var fiches = await FichesRenseigneesAsync(db, periode.Id, cancellationToken);
+            var periode = await AccesEntreprise.ModifiableAsync(session, unitOfWork, user, command.Id, cancellationToken);
+            var fiches = await session.Query<AffectationEntreprise>()
+                .CountAsync(a => a.PeriodeId == periode.Id && (a.EntrepriseNom != null || a.TuteurId != null), cancellationToken);
             if (command.Confirmation != fiches)
             {
                 throw new ConflitException($"{fiches} fiche(s) renseignée(s) seront supprimée(s) avec la période « {periode.Titre} » : confirmez la suppression (confirmation={fiches}).");
             }
-            db.PeriodesEntreprise.Remove(periode);
-            await db.SaveChangesAsync(cancellationToken);
+            session.DeleteWhere<AffectationEntreprise>(a => a.PeriodeId == periode.Id);
+            session.Delete(periode);
             return Unit.Value;
         }
     }

@@ -1,16 +1,15 @@
-using Cpro.Kernel.Persistence;
+using JasperFx;
 
 namespace Cpro.Referentiels.Domain;
 
-/// <summary>An establishment follows a diploma: its teachers see that référentiel, and each class level of it is taught in
-/// some of the establishment's divisions.</summary>
-internal sealed class Abonnement : IEtablissementOwned
+/// <summary>An establishment (the document's tenant) follows a diploma: its teachers see that référentiel, and each class
+/// level of it is taught in some of the establishment's divisions. One per diploma: the diploma's code is its id.</summary>
+internal sealed class Abonnement
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid EtablissementId { get; set; }
+    [Identity]
     public required string ReferentielCode { get; set; }
 
-    /// <summary>Stored as jsonb; replaced whole on every change.</summary>
+    /// <summary>Replaced whole on every change.</summary>
     public List<NiveauAbonne> Niveaux { get; set; } = [];
 
     public DateTimeOffset ModifieLe { get; set; }

@@ -5,11 +5,11 @@ using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
 using Cpro.Referentiels.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Referentiels.Features;
 
@@ -35,14 +35,14 @@ internal static class Abonner
         }
     }
 
-    internal sealed class Handler(ReferentielsDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock)
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, IMediator mediator, TimeProvider clock)
         : ICommandHandler<Command, AbonnementDto>
     {
         public async ValueTask<AbonnementDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var etablissement = AccesReferentiels.EtablissementGestionnaire(user);
             var code = AccesReferentiels.Normaliser(command.Code);
-            var referentiel = await db.Referentiels.AsNoTracking().Where(r => r.Code == code)
+            var referentiel = await session.Query<Referentiel>().Where(r => r.Code == code)
                                   .Select(r => new { r.Intitule, r.NiveauxDeClasse }).SingleOrDefaultAsync(cancellationToken)
                               ?? throw new IntrouvableException($"Référentiel {code} introuvable.");
             // Levels without divisions say nothing: dropped.
@@ -51,7 +51,7 @@ internal static class Abonner
                 .Where(n => n.Divisions.Count > 0)
                 .ToList();
             var existantes = (await mediator.Send(new ListerDivisions(etablissement), cancellationToken)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
-            var autres = await db.Abonnements.AsNoTracking().Where(a => a.ReferentielCode != code).ToListAsync(cancellationToken);
+            var autres = await session.Query<Abonnement>().Where(a => a.ReferentielCode != code).ToListAsync(cancellationToken);
             var erreurs = new List<string>();
             foreach (var doublon in niveaux.GroupBy(n => n.NiveauClasse).Where(g => g.Count() > 1))
             {
@@ -83,16 +83,8 @@ internal static class Abonner
             {
                 throw new NonTraitableException(string.Join(" ", erreurs));
             }
-            var abonnement = await db.Abonnements.SingleOrDefaultAsync(a => a.ReferentielCode == code, cancellationToken);
-            if (abonnement is null)
-            {
-                abonnement = new Abonnement { EtablissementId = etablissement, ReferentielCode = code };
-                db.Abonnements.Add(abonnement);
-            }
-            abonnement.Niveaux = niveaux;
-            abonnement.ModifieLe = clock.GetUtcNow();
-            abonnement.ModifiePar = user.Login;
-            await db.SaveChangesAsync(cancellationToken);
+            // The session is the establishment's: a subscription is stored under its diploma's code, created or replaced.
+            session.Store(new Abonnement { ReferentielCode = code, Niveaux = niveaux, ModifieLe = clock.GetUtcNow(), ModifiePar = user.Login });
             return new AbonnementDto(code, referentiel.Intitule, [.. niveaux.Select(n => new NiveauAbonneDto(n.NiveauClasse, n.Divisions))]);
         }
     }

@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,10 +14,10 @@ internal static class ConsulterAbonnements
 {
     internal sealed record Query : IQuery<IReadOnlyList<AbonnementDto>>;
 
-    internal sealed class Handler(ReferentielsDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<AbonnementDto>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<AbonnementDto>>
     {
         public async ValueTask<IReadOnlyList<AbonnementDto>> Handle(Query query, CancellationToken cancellationToken) =>
-            await ReferentielsPartages.AbonnementsAsync(db, AccesReferentiels.EtablissementLecteur(user), cancellationToken);
+            await ReferentielsPartages.AbonnementsAsync(session, AccesReferentiels.EtablissementLecteur(user), cancellationToken);
     }
 
     internal sealed class Endpoint : ICarterModule

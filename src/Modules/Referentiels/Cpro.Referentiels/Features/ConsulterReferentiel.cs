@@ -3,11 +3,12 @@ using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Catalogue;
 using Cpro.Referentiels.Contracts;
+using Cpro.Referentiels.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Referentiels.Features;
 
@@ -17,15 +18,16 @@ internal static class ConsulterReferentiel
 {
     internal sealed record Query(string Code) : IQuery<ReferentielDto>;
 
-    internal sealed class Handler(ReferentielsDbContext db, ICurrentUser user) : IQueryHandler<Query, ReferentielDto>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, ReferentielDto>
     {
         public async ValueTask<ReferentielDto> Handle(Query query, CancellationToken cancellationToken)
         {
             var code = AccesReferentiels.Normaliser(query.Code);
-            var stocke = await db.Referentiels.AsNoTracking().Where(r => r.Code == code)
+            var stocke = await session.Query<Referentiel>().Where(r => r.Code == code)
                 .Select(r => new { r.Contenu, r.Version }).SingleOrDefaultAsync(cancellationToken);
+            // The session is the user's establishment's: its subscriptions only (none without one).
             if (stocke is null
-                || !(AccesReferentiels.VoitToutLeCatalogue(user) || await db.Abonnements.AnyAsync(a => a.ReferentielCode == code, cancellationToken)))
+                || !(AccesReferentiels.VoitToutLeCatalogue(user) || await session.Query<Abonnement>().AnyAsync(a => a.ReferentielCode == code, cancellationToken)))
             {
                 throw new IntrouvableException($"Référentiel {code} introuvable.");
             }

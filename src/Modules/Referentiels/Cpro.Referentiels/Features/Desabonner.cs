@@ -1,11 +1,12 @@
 using Carter;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Referentiels.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Referentiels.Features;
 
@@ -14,16 +15,17 @@ internal static class Desabonner
 {
     internal sealed record Command(string Code) : ICommand;
 
-    internal sealed class Handler(ReferentielsDbContext db, ICurrentUser user) : ICommandHandler<Command>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesReferentiels.EtablissementGestionnaire(user);
             var code = AccesReferentiels.Normaliser(command.Code);
-            if (await db.Abonnements.Where(a => a.ReferentielCode == code).ExecuteDeleteAsync(cancellationToken) == 0)
+            if (!await session.Query<Abonnement>().AnyAsync(a => a.ReferentielCode == code, cancellationToken))
             {
                 throw new IntrouvableException($"L'établissement n'est pas abonné à {code}.");
             }
+            session.Delete<Abonnement>(code);
             return Unit.Value;
         }
     }

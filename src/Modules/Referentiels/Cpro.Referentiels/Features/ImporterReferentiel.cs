@@ -4,11 +4,11 @@ using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Catalogue;
 using Cpro.Referentiels.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Referentiels.Features;
 
@@ -49,7 +49,7 @@ internal static class ImporterReferentiel
         }
     }
 
-    internal sealed class Handler(ReferentielsDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Resultat>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -59,24 +59,22 @@ internal static class ImporterReferentiel
             {
                 return new Resultat(null, lecture.Erreurs);
             }
-            var existant = await db.Referentiels.SingleOrDefaultAsync(r => r.Code == valide.Code, cancellationToken);
+            var existant = await session.Query<Referentiel>().Where(r => r.Code == valide.Code)
+                .Select(r => new { r.Source, r.Version }).SingleOrDefaultAsync(cancellationToken);
             if (existant?.Source == Referentiel.SourceCatalogue)
             {
                 throw new ConflitException($"Le référentiel {valide.Code} fait partie du catalogue livré avec Cpro : un import ne le remplace pas.");
             }
             var importe = Referentiel.Creer(valide, Referentiel.SourceImport, clock.GetUtcNow(), user.Login);
             var operation = existant is null ? Creation : existant.Version == valide.Version ? Inchange : Remplacement;
-            if (!command.Simulation && operation != Inchange)
+            if (!command.Simulation && operation == Creation)
             {
-                if (existant is null)
-                {
-                    db.Referentiels.Add(importe);
-                }
-                else
-                {
-                    existant.Remplacer(valide, Referentiel.SourceImport, clock.GetUtcNow(), user.Login);
-                }
-                await db.SaveChangesAsync(cancellationToken);
+                // Two first imports of one code at once: the second is refused (409), as a duplicate.
+                session.Insert(importe);
+            }
+            else if (!command.Simulation && operation == Remplacement)
+            {
+                session.Store(importe);
             }
             return new Resultat(new ImportDto(command.Simulation, operation, ListerReferentiels.ResumeDto.From(importe, null)), []);
         }

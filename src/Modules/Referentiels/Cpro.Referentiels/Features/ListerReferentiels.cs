@@ -1,11 +1,11 @@
 using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Referentiels.Features;
 
@@ -23,13 +23,13 @@ internal static class ListerReferentiels
 
     internal sealed record Query : IQuery<IReadOnlyList<ResumeDto>>;
 
-    internal sealed class Handler(ReferentielsDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<ResumeDto>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<ResumeDto>>
     {
         public async ValueTask<IReadOnlyList<ResumeDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            // The query filter keeps the user's own establishment's subscriptions (none without one).
-            var abonnes = await db.Abonnements.Select(a => a.ReferentielCode).ToListAsync(cancellationToken);
-            var referentiels = db.Referentiels.AsNoTracking();
+            // The session is the user's establishment's: its own subscriptions (none without one).
+            var abonnes = await session.Query<Abonnement>().Select(a => a.ReferentielCode).ToListAsync(cancellationToken);
+            IQueryable<Referentiel> referentiels = session.Query<Referentiel>();
             if (!AccesReferentiels.VoitToutLeCatalogue(user))
             {
                 referentiels = referentiels.Where(r => abonnes.Contains(r.Code));
