@@ -4,68 +4,11 @@ using JasperFx;
 
 namespace Cpro.IntegrationTests.Periodes;
 
-/// <summary>The module's documents on the store: each comes back whole, stays its establishment's, and the versioned ones
-/// refuse a write from a stale revision.</summary>
+/// <summary>The module's versioned documents refuse a write from a stale revision, and a learner is once on a period.</summary>
 [Collection(CproCollection.Name)]
 public sealed class DocumentsTests(CproFactory factory)
 {
     private static readonly DateTimeOffset Le = new(2026, 9, 14, 9, 15, 0, TimeSpan.Zero);
-
-    [Fact]
-    public async Task An_official_period_comes_back_from_the_store_with_every_property()
-    {
-        var periode = PeriodeOfficielle();
-        await DocumentChecks.RoundTripAsync(factory, Guid.NewGuid(), periode, periode.Id);
-    }
-
-    [Fact]
-    public async Task An_annex_comes_back_from_the_store_with_every_property()
-    {
-        var annexe = Annexe();
-        await DocumentChecks.RoundTripAsync(factory, Guid.NewGuid(), annexe, annexe.Id);
-    }
-
-    [Fact]
-    public async Task A_company_period_comes_back_from_the_store_with_every_property()
-    {
-        var periode = PeriodeEntreprise();
-        await DocumentChecks.RoundTripAsync(factory, Guid.NewGuid(), periode, periode.Id);
-    }
-
-    [Fact]
-    public async Task An_assignment_comes_back_from_the_store_with_every_property()
-    {
-        var affectation = Affectation(Guid.NewGuid(), Guid.NewGuid());
-        await DocumentChecks.RoundTripAsync(factory, Guid.NewGuid(), affectation, affectation.Id);
-    }
-
-    [Fact]
-    public async Task An_official_period_is_neither_read_nor_written_by_another_establishment()
-    {
-        var periode = PeriodeOfficielle();
-        await DocumentChecks.IsolatedAsync(factory, periode, periode.Id, p => p.Libelle = "Écrasée");
-    }
-
-    [Fact]
-    public async Task An_annex_is_neither_read_nor_written_by_another_establishment()
-    {
-        var annexe = Annexe();
-        await DocumentChecks.IsolatedAsync(factory, annexe, annexe.Id, a => a.Titre = "Écrasée");
-    }
-
-    [Fact]
-    public async Task A_company_period_is_neither_read_nor_written_by_another_establishment()
-    {
-        var periode = PeriodeEntreprise();
-        await DocumentChecks.IsolatedAsync(factory, periode, periode.Id, p => p.Titre = "Écrasée");
-    }
-
-    [Fact]
-    public async Task An_assignment_is_neither_read_nor_written_by_another_establishment()
-    {
-        var affectation = Affectation(Guid.NewGuid(), Guid.NewGuid());
-        await DocumentChecks.IsolatedAsync(factory, affectation, affectation.Id, a => a.EntrepriseNom = "Écrasée");
-    }
 
     [Fact]
     public async Task An_annex_saved_from_a_stale_revision_is_refused()
@@ -103,12 +46,6 @@ public sealed class DocumentsTests(CproFactory factory)
             await ailleurs.SaveChangesAsync();
         }
     }
-
-    private static PeriodeOfficielle PeriodeOfficielle() => new()
-    {
-        Referentiel = "BACPRO-MELEC", NiveauClasse = "SECONDE", AnneeScolaire = 2026, Type = TypePeriodeOfficielle.Semestre, Libelle = "Semestre 1",
-        Debut = new DateOnly(2026, 9, 1), Fin = new DateOnly(2027, 1, 31), ModifieLe = Le, ModifiePar = "Denise DDFTP",
-    };
 
     private static AnnexePedagogique Annexe() => new()
     {
