@@ -54,15 +54,15 @@ services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Transient;
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
 });
-var carterModules = new List<Type>();
 foreach (var module in catalogue.All)
 {
-    var assembly = module.GetType().Assembly;
     module.AddServices(services, builder.Configuration);
-    services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true);
-    carterModules.AddRange(assembly.GetTypes().Where(t => t is { IsAbstract: false } && t.IsAssignableTo(typeof(ICarterModule))));
 }
-services.AddCarter(configurator: c => c.WithModules([.. carterModules]));
+// By convention, in every module's assembly: its endpoints (mapped under its route group, ModuleEndpoints) and its
+// validators, internal types included.
+services.Scan(scan => scan.FromAssemblies(catalogue.All.Select(m => m.GetType().Assembly).Distinct())
+    .AddClasses(classes => classes.AssignableTo<ICarterModule>(), publicOnly: false).As<ICarterModule>().WithSingletonLifetime()
+    .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)), publicOnly: false).AsImplementedInterfaces().WithScopedLifetime());
 
 var app = builder.Build();
 
