@@ -3,8 +3,10 @@ using System.Text.Json;
 using Cpro.Host.Ops;
 using Cpro.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
+using Newtonsoft.Json.Linq;
 using Serilog.Events;
 using Serilog.Parsing;
+using Snapshooter.Xunit;
 
 namespace Cpro.IntegrationTests.Api;
 
@@ -61,6 +63,18 @@ public sealed class PipelineTests(CproFactory factory)
         Assert.Equal(["Établissements"], tags);
         Assert.True(paths.TryGetProperty("/api/auth/token", out _));
         Assert.Equal(["Portfolio"], paths.GetProperty("/api/portfolio/statut").GetProperty("get").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    /// <summary>The whole public API as a snapshot: any change of a route, a field or a summary shows in review (update
+    /// the snapshot under __snapshots__ when it is meant).</summary>
+    [Fact]
+    public async Task The_public_api_is_the_one_reviewed()
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Snapshot.Match(JToken.Parse(document));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ using Cpro.Etablissements.Siecle;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
 using Marten;
+using Newtonsoft.Json.Linq;
+using Snapshooter.Xunit;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
 
 namespace Cpro.IntegrationTests.Siecle;
@@ -223,6 +225,25 @@ public sealed class ReglesImportTests(CproFactory factory)
         }
         var page = await (await admin.GetAsync("/administration/import")).Content.ReadAsStringAsync();
         Assert.Contains($"href=\"{route}\"", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>A report with a record of each rule, as a snapshot: its counts, and each record with its person and rule.</summary>
+    [Fact]
+    public async Task The_report_of_an_import_meeting_every_rule_is_the_one_reviewed()
+    {
+        var (uai, admin) = await EtablissementAsync();
+        await ImporterAsync(admin, uai, ("eleves.xml", Octets(Eleves(uai, [Lea, Oscar with { Division = "4A" }]))));
+
+        var rapport = await ImporterAsync(admin, uai,
+            ("ElevesSansAdresses.xml", Octets(Eleves(uai,
+            [
+                Lea with { DateNaissance = "31/02/2010" }, new Eleve("1003", "120456791AD", "DURAND", "Nina", "2MELEC2"),
+                new Eleve("1004", Lea.Ine, "PETIT", "Hugo", "2MELEC2"), new Eleve("2001", "220456789AB", "LEROY", "Emma", "2MELEC2", DateSortie: "15/10/2020"),
+                new Eleve("2002", "220456790AC", "FAURE", "Inès", "Inactifs"),
+            ]))),
+            ("ResponsablesAvecAdresses.xml", Octets(Responsables(uai, ("P1", "DURAND", "Paul", "1003"), ("P2", "INCONNU", "Jean", "9001")))));
+
+        Snapshot.Match(JToken.Parse(rapport.GetRawText()), options => options.IgnoreField("id"));
     }
 
     private async Task<(string Uai, HttpClient Admin)> EtablissementAsync()
