@@ -29,7 +29,7 @@ internal static class BancImport
         var references = new List<TimeSpan>();
         var rssAvant = Hote.MemoireMo(pid, "VmRSS");
 
-        // Warm-up on a smaller establishment: JIT and EF model building are not what is measured.
+        // Warm-up on a smaller establishment: JIT and the store's mappings, built at first use, are not what is measured.
         var uaiChauffe = Mesures.Uai();
         await hote.CreerEtablissementAsync(uaiChauffe);
         var chauffe = new ExportsSynthetiques(uaiChauffe, annee, 500, 900, 40, 20).Fichiers();
@@ -59,6 +59,7 @@ internal static class BancImport
         var premierMedian = Mesures.Mediane(premiers);
         var reimportMedian = Mesures.Mediane(reimports);
         var ratio = premierMedian / reference;
+        var ratioReimport = reimportMedian / reference;
         Console.WriteLine();
         Console.WriteLine($"{Apprenants} apprenants, {Responsables} responsables, {Personnels} personnels, {Divisions} divisions ; {repetitions} répétitions, {Environment.ProcessorCount} cœurs");
         Console.WriteLine($"Médianes de {references.Count} mesures de référence et de {repetitions} imports ; RSS de l'hôte avant les imports : {rssAvant:0} Mo");
@@ -66,9 +67,10 @@ internal static class BancImport
         return
         [
             new("Référence (XmlReader + COPY binaire)", $"{reference.TotalSeconds:0.000} s", "—", true),
-            new("Premier import (médiane)", $"{premierMedian.TotalSeconds:0.000} s", "< 2 s", premierMedian < TimeSpan.FromSeconds(2)),
-            new("Premier import / référence", $"{ratio:0.00} ×", "≤ 3 ×", ratio <= 3),
-            new("Réimport inchangé (médiane)", $"{reimportMedian.TotalSeconds:0.000} s", "< 1 s", reimportMedian < TimeSpan.FromSeconds(1)),
+            new("Premier import (médiane)", $"{premierMedian.TotalSeconds:0.000} s", "—", true),
+            new("Premier import / référence", $"{ratio:0.00} ×", "≤ 2,5 ×", ratio <= 2.5),
+            new("Réimport inchangé (médiane)", $"{reimportMedian.TotalSeconds:0.000} s", "—", true),
+            new("Réimport inchangé / référence", $"{ratioReimport:0.00} ×", "≤ 1,5 ×", ratioReimport <= 1.5),
             new("Pic de mémoire de l'hôte (VmHWM)", $"{pic:0} Mo", "< 300 Mo", pic < 300),
         ];
     }
