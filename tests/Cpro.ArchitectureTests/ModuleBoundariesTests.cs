@@ -61,6 +61,30 @@ public sealed class ModuleBoundariesTests
         Assert.Single(assembly.GetTypes(), t => t.IsAssignableTo(typeof(ICproModule)));
     }
 
+    /// <summary>A command is saved once, by the host, when the outermost ends (UnitOfWork): a handler that saved would
+    /// commit half a command. Only work no command wraps (start-up tasks, background senders) saves its own session.</summary>
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void No_handler_saves_the_session_itself(string name)
+    {
+        var dossier = Path.Combine(Racine(), "src", "Modules", name, $"Cpro.{name}");
+        var sources = new[] { "Features", "Integrations", "Pages" }.Select(d => Path.Combine(dossier, d)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.*", SearchOption.AllDirectories)).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal));
+
+        Assert.DoesNotContain(sources, f => File.ReadAllText(f).Contains("SaveChangesAsync", StringComparison.Ordinal));
+    }
+
+    /// <summary>The repository's root, where the solution is.</summary>
+    private static string Racine()
+    {
+        var dossier = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dossier!.FullName, "Cpro.sln")))
+        {
+            dossier = dossier.Parent;
+        }
+        return dossier.FullName;
+    }
+
     private static bool IsPage(Type type) => type.IsAssignableTo(typeof(IComponent)) && type.IsDefined(typeof(RouteAttribute));
 
     private static Assembly Module(string name) => Modules.Single(m => m.Name == name).GetType().Assembly;

@@ -24,6 +24,16 @@ public sealed class DocumentsTests(CproFactory factory)
 
     [Theory]
     [MemberData(nameof(Types))]
+    public void A_document_lives_in_its_modules_schema(string nom)
+    {
+        var type = Registre.Type(nom);
+        var module = type.DocumentType.Assembly.GetName().Name!["Cpro.".Length..];
+
+        Assert.Equal(module.ToLowerInvariant(), type.TableName.Schema);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
     public async Task A_fully_filled_document_comes_back_whole(string nom)
     {
         var type = Registre.Type(nom);
