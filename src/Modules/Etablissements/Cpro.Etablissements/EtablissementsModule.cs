@@ -86,7 +86,7 @@ public sealed class EtablissementsModule : ICproModule
             .Index(c => c.ProchainEssaiLe);
         options.Schema.For<Apprenant>().DatabaseSchemaName(schema)
             .UniqueIndex(UniqueIndexType.Computed, "apprenant_eleve_id", TenancyScope.PerTenant, a => a.EleveId)
-            .Index(a => a.UtilisateurId).Index(a => a.Ine);
+            .Index(a => a.UtilisateurId);
         options.Schema.For<Responsable>().DatabaseSchemaName(schema)
             .UniqueIndex(UniqueIndexType.Computed, "responsable_personne_id", TenancyScope.PerTenant, r => r.PersonneId);
         options.Schema.For<Personnel>().DatabaseSchemaName(schema)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using Cpro.Kernel.Errors;
 
@@ -90,29 +92,34 @@ internal static partial class NatureFichier
             : $"« {nom} » n'est pas un fichier XML : {Attendu}.";
     }
 
-    /// <summary>One pass over the bytes: whether they are valid UTF-8, and whether any is outside ASCII.</summary>
+    /// <summary>One pass over the bytes: whether they are valid UTF-8, and whether any is outside ASCII. A sequence cut by
+    /// the end of a block is carried over to the next.</summary>
     private static (bool Valide, bool HorsAscii) ExaminerUtf8(FichierDepose fichier)
     {
-        var decodeur = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var octets = new byte[64 * 1024];
-        var caracteres = new char[octets.Length + 4];
+        var caracteres = new char[octets.Length];
+        var reste = 0;
         var horsAscii = false;
         using var flux = fichier.Ouvrir();
-        try
+        int lus;
+        while ((lus = flux.Read(octets, reste, octets.Length - reste)) > 0)
         {
-            int lus;
-            while ((lus = flux.Read(octets)) > 0)
+            var bloc = octets.AsSpan(0, reste + lus);
+            horsAscii |= !Ascii.IsValid(bloc);
+            switch (Utf8.ToUtf16(bloc, caracteres, out var consommes, out _, replaceInvalidSequences: false, isFinalBlock: false))
             {
-                horsAscii |= !Ascii.IsValid(octets.AsSpan(0, lus));
-                decodeur.GetChars(octets, 0, lus, caracteres, 0, flush: false);
+                case OperationStatus.InvalidData:
+                    return (false, true);
+                case OperationStatus.NeedMoreData:
+                    reste = bloc.Length - consommes;
+                    bloc[consommes..].CopyTo(octets);
+                    break;
+                default:
+                    reste = 0;
+                    break;
             }
-            decodeur.GetChars([], 0, 0, caracteres, 0, flush: true);
-            return (true, horsAscii);
         }
-        catch (DecoderFallbackException)
-        {
-            return (false, true);
-        }
+        return (reste == 0, horsAscii);
     }
 
     [GeneratedRegex("""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")]

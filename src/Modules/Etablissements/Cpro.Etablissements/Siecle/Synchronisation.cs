@@ -17,6 +17,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     private readonly ISerializer _serialiseur = store.Options.Serializer();
     private ITenantOperations _documents = null!;
     private bool _simulation;
+    private HashSet<string>? _eleves;
 
     public async Task<RapportImport> AppliquerAsync(Etablissement etablissement, IReadOnlyList<Export> exports, bool simulation,
         CancellationToken cancellationToken)
@@ -165,6 +166,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             compteurs.Desactives++;
             comptesActifs.Synchroniser(absent.UtilisateurId, false);
         }
+        _eleves = [.. existants.Keys.Concat(nouveaux.Apprenants.Select(a => a.EleveId))];
         return [.. nouveaux.Apprenants.Concat(existants.Values).Where(a => a.Actif)];
     }
 
@@ -223,9 +225,9 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         var compteurs = rapport.Responsables;
         compteurs.Rejets.AddRange(export.Rejets);
         var existants = (await _documents.Query<Responsable>().ToListAsync(cancellationToken)).ToDictionary(r => r.PersonneId);
-        // A guardian is kept for the learners the establishment knows, whether this import brought them or an earlier one.
-        var eleves = (await _documents.Query<Apprenant>().Select(a => a.EleveId).ToListAsync(cancellationToken))
-            .Concat(nouveaux.Apprenants.Select(a => a.EleveId)).ToHashSet(StringComparer.Ordinal);
+        // A guardian is kept for the learners the establishment knows, whether this import brought them or an earlier one
+        // (read with the learners' file, when it came with this one).
+        var eleves = _eleves ?? (await _documents.Query<Apprenant>().Select(a => a.EleveId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var vus = new HashSet<string>();
         var ignores = new HashSet<string>();
         foreach (var personne in export.Personnes)
