@@ -48,6 +48,22 @@ public sealed class DocumentsTests(CproFactory factory)
         Assert.Equal(Json(Revision(document, relu)), Json(relu));
     }
 
+    /// <summary>The store leaves empty fields out: one read back must be empty again, not a default the class sets.</summary>
+    [Theory]
+    [MemberData(nameof(Types))]
+    public async Task A_document_with_its_optional_fields_empty_comes_back_as_such(string nom)
+    {
+        var type = Registre.Type(nom);
+        var (a, _) = await EtablissementsAsync();
+        var tenant = type.TenancyStyle == TenancyStyle.Conjoined ? a : (Guid?)null;
+        var document = Remplissage.Nouveau(type.DocumentType, UnitOfWork.Tenant(tenant), optionnelsVides: true);
+
+        await EcrireAsync(tenant, document);
+        var relu = await LireAsync(tenant, type, Remplissage.Id(document));
+
+        Assert.Equal(Json(Revision(document, relu!)), Json(relu!));
+    }
+
     [Theory]
     [MemberData(nameof(Types))]
     public async Task An_establishment_neither_reads_nor_writes_anothers_document(string nom)
@@ -154,7 +170,10 @@ public sealed class DocumentsTests(CproFactory factory)
     {
         private static int _compteur;
 
-        public static object Nouveau(Type type, string tenant) => Remplir(type, tenant, 0)!;
+        private static readonly NullabilityInfoContext Nullabilite = new();
+
+        /// <summary>Every property filled, or, with <paramref name="optionnelsVides"/>, those that may be null left null.</summary>
+        public static object Nouveau(Type type, string tenant, bool optionnelsVides = false) => Remplir(type, tenant, 0, optionnelsVides)!;
 
         public static object Id(object document) => Identifiant(document.GetType()).GetValue(document)!;
 
@@ -163,7 +182,7 @@ public sealed class DocumentsTests(CproFactory factory)
         private static PropertyInfo Identifiant(Type type) =>
             type.GetProperties().SingleOrDefault(p => p.GetCustomAttribute<IdentityAttribute>() is not null) ?? type.GetProperty("Id")!;
 
-        private static object? Remplir(Type type, string tenant, int profondeur)
+        private static object? Remplir(Type type, string tenant, int profondeur, bool optionnelsVides = false)
         {
             if (Valeur(type, tenant, profondeur) is { } valeur)
             {
@@ -180,7 +199,9 @@ public sealed class DocumentsTests(CproFactory factory)
                     ? tenant
                     : propriete.Name == "Version" && propriete.PropertyType == typeof(int)
                         ? 0
-                        : Remplir(propriete.PropertyType, tenant, profondeur + 1);
+                        : optionnelsVides && Nullabilite.Create(propriete).WriteState == NullabilityState.Nullable
+                            ? null
+                            : Remplir(propriete.PropertyType, tenant, profondeur + 1, optionnelsVides);
                 propriete.SetValue(objet, contenu);
             }
             return objet;

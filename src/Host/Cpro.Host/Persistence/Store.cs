@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Cpro.Kernel.Persistence;
 using JasperFx;
 using JasperFx.Events;
@@ -26,7 +27,9 @@ internal static class Store
             options.Events.TenancyStyle = TenancyStyle.Conjoined;
             options.Events.DatabaseSchemaName = SchemaEvenements;
             options.Events.StreamIdentity = StreamIdentity.AsGuid;
-            options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+            // Absent rather than null: an import writes thousands of documents, each with a few empty fields.
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsString,
+                configure: json => json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
             // The schema is applied at start (StartupService), never in the middle of a request.
             options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         });
