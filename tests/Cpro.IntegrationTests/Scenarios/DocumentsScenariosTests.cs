@@ -250,7 +250,7 @@ public sealed class DocumentsScenariosTests(CproFactory factory)
             {
                 Id = Guid.NewGuid(), Titre = "Câbler", Referentiel = "BACPRO-MELEC", Date = new DateOnly(2026, 10, 5), EnseignantId = Guid.NewGuid(),
                 EnseignantNom = "Alessandro VOLTA", Mode = Cpro.Scenarios.Domain.Evaluation.ModeCriteres, CreeLe = Instant,
-                Positionnements = [new PositionnementSuivi { Item = "C1.1", Competence = "C1", Niveau = NiveauMaitrise.BienMaitrise, Commentaire = "Bien" }],
+                Niveaux = new() { ["C1.1"] = NiveauMaitrise.BienMaitrise }, Commentaires = new() { ["C1.1"] = "Bien" },
             },
         ],
     };

@@ -137,20 +137,24 @@ public sealed class HistoriqueGrilleTests(CproFactory factory)
                 var suivi = (await documents.LoadAsync<SuiviApprenant>(apprenant))!;
                 var evaluation = Assert.Single(suivi.Evaluations, e => e.Id == id);
                 Assert.Equal((grille.Titre, grille.Date, grille.EnseignantNom, grille.Referentiel), (evaluation.Titre, evaluation.Date, evaluation.EnseignantNom, evaluation.Referentiel));
-                Assert.Equal(
-                    grille.Cellules.Where(c => c.ApprenantId == apprenant).Select(c => (c.Item, c.Competence, c.Niveau, c.Commentaire)).Order(),
-                    evaluation.Positionnements.Select(p => (p.Item, p.Competence, p.Niveau, p.Commentaire)).Order());
+                Assert.Equal(grille.Cellules.Where(c => c.ApprenantId == apprenant).Select(c => (c.Item, c.Niveau)).Order(),
+                    evaluation.Niveaux.Select(n => (n.Key, n.Value)).Order());
+                Assert.Equal(grille.Cellules.Where(c => c.ApprenantId == apprenant && c.Commentaire is not null).Select(c => (c.Item, c.Commentaire!)).Order(),
+                    evaluation.Commentaires.Select(n => (n.Key, n.Value)).Order());
+                Assert.All(grille.Cellules.Where(c => c.ApprenantId == apprenant), c => Assert.Equal(c.Competence, evaluation.CompetenceDe(c.Item)));
             }
         }
         var deLea = (await documents.LoadAsync<SuiviApprenant>(lea))!;
-        Assert.Equal([("C1", NiveauMaitrise.BienMaitrise, (string?)null), ("C2", NiveauMaitrise.NonEvalue, null)],
-            deLea.Evaluations.Single(e => e.Id == competences).Positionnements.Select(p => (p.Item, p.Niveau, p.Commentaire)).Order());
-        Assert.Equal([("C1.1", "C1"), ("C1.2", "C1")], deLea.Evaluations.Single(e => e.Id == criteres).Positionnements.Select(p => (p.Item, p.Competence)).Order());
+        var (parCompetences, parCriteres) = (deLea.Evaluations.Single(e => e.Id == competences), deLea.Evaluations.Single(e => e.Id == criteres));
+        Assert.Equal([("C1", NiveauMaitrise.BienMaitrise), ("C2", NiveauMaitrise.NonEvalue)], parCompetences.Niveaux.Select(n => (n.Key, n.Value)));
+        Assert.Empty(parCompetences.Commentaires);
+        Assert.Equal([("C1.2", "À revoir")], parCriteres.Commentaires.Select(n => (n.Key, n.Value)));
+        Assert.Equal(["C1", "C1"], parCriteres.Niveaux.Keys.Select(parCriteres.CompetenceDe));
 
         // The dashboard is read from the follow-up: what it holds is what the learner sees.
         using var eleve = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
         Assert.Equal("3", Competence(await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}"), "C1").GetProperty("synthese").GetString());
-        deLea.Evaluations.Single(e => e.Id == criteres).Positionnements.Single(p => p.Item == "C1.2").Niveau = NiveauMaitrise.NonMaitrise;
+        parCriteres.Niveaux["C1.2"] = NiveauMaitrise.NonMaitrise;
         documents.Store(deLea);
         await documents.SaveChangesAsync();
         var tableau = await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}");

@@ -47,24 +47,24 @@ internal static class TableauDeBord
             var suivi = await suiviLu;
             var apprenant = await AccesSuivi.VerifierAsync(user, mediator, query.ApprenantId, suivi, cancellationToken);
             var regle = ParametresSuivi.RegleDe(await parametresLus);
-            var evaluees = (suivi?.Evaluations ?? []).Where(e => e.Positionnements.Count > 0).OrderBy(e => e.Date).ThenBy(e => e.CreeLe).ToList();
+            var evaluees = (suivi?.Evaluations ?? []).Where(e => e.Niveaux.Count > 0).OrderBy(e => e.Date).ThenBy(e => e.CreeLe).ToList();
             var referentiels = new List<ReferentielSuiviDto>();
             foreach (var parReferentiel in evaluees.GroupBy(e => e.Referentiel).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var index = await AccesScenarios.ReferentielAsync(mediator, parReferentiel.Key, cancellationToken);
                 // In evaluation order, hence by date then creation.
-                var parCompetence = parReferentiel.SelectMany(e => e.Positionnements.Select(p => (Evaluation: e, Positionnement: p)))
-                    .ToLookup(x => x.Positionnement.Competence);
+                var parCompetence = parReferentiel.SelectMany(e => e.Niveaux.Select(n => (Evaluation: e, Item: n.Key, Niveau: n.Value)))
+                    .ToLookup(x => x.Evaluation.CompetenceDe(x.Item));
                 var competences = index.Referentiel.Competences
                     .Where(c => query.Bloc is null || c.Blocs.Contains(query.Bloc))
                     .Select(c =>
                     {
                         var siens = parCompetence[c.Code].ToList();
                         var (niveau, explication) = Synthese.Calculer(regle,
-                            [.. siens.Select(x => new Synthese.Point(x.Evaluation.Date, x.Evaluation.CreeLe.UtcTicks, x.Positionnement.Niveau))]);
+                            [.. siens.Select(x => new Synthese.Point(x.Evaluation.Date, x.Evaluation.CreeLe.UtcTicks, x.Niveau))]);
                         return new CompetenceSuiviDto(c.Code, c.Intitule, c.Blocs, niveau?.Code(), niveau?.Libelle(), explication,
-                            [.. siens.Select(x => new PositionnementDto(x.Evaluation.Id, x.Evaluation.Date, x.Positionnement.Item, x.Positionnement.Niveau.Code(),
-                                x.Positionnement.Commentaire))]);
+                            [.. siens.Select(x => new PositionnementDto(x.Evaluation.Id, x.Evaluation.Date, x.Item, x.Niveau.Code(),
+                                x.Evaluation.Commentaires.GetValueOrDefault(x.Item)))]);
                     })
                     .ToList();
                 referentiels.Add(new ReferentielSuiviDto(index.Referentiel.Code, index.Referentiel.Intitule,
