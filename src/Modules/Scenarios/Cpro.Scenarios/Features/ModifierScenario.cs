@@ -64,6 +64,7 @@ internal static class ModifierScenario
             scenario.ModifieLe = clock.GetUtcNow();
             // Saved with the command: refused (409) if someone saved it between the check above and the commit.
             session.StoreRevision(scenario, command.Version);
+            // The answer gives the revision this save makes, to edit again from.
             scenario.Version = command.Version + 1;
             return await ScenarioDto.LireAsync(session, scenario, index, moi, cancellationToken);
         }
