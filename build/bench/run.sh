@@ -32,7 +32,10 @@ dotnet build build/bench/Cpro.Bench -c Release -v quiet -nologo >/dev/null
 
 log "Démarrage de l'hôte sur http://127.0.0.1:$port"
 mkdir -p build/bench/out
-CPRO_DB="$db" CPRO_URLS="http://127.0.0.1:$port" CPRO_ADMIN_LOGIN="$admin_login" CPRO_ADMIN_PASSWORD="$admin_password" \
+# Emails as files: the bench reads there the temporary password of the establishment administrator it creates.
+courriels="$CPRO_ROOT/build/bench/out/courriels"
+rm -rf "$courriels"
+CPRO_MAIL_DIR="$courriels" CPRO_DB="$db" CPRO_URLS="http://127.0.0.1:$port" CPRO_ADMIN_LOGIN="$admin_login" CPRO_ADMIN_PASSWORD="$admin_password" \
   ASPNETCORE_ENVIRONMENT=Production \
   dotnet src/Host/Cpro.Host/bin/Release/net10.0/Cpro.Host.dll >build/bench/out/host.log 2>&1 &
 host_pid=$!
@@ -49,5 +52,5 @@ curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { log "L'hôte n'e
 
 log "Mesure ($banc)"
 dotnet build/bench/Cpro.Bench/bin/Release/net10.0/Cpro.Bench.dll \
-  --url "http://127.0.0.1:$port" --pid "$host_pid" --db "$db" --login "$admin_login" --password "$admin_password" --banc "$banc" \
+  --url "http://127.0.0.1:$port" --pid "$host_pid" --db "$db" --login "$admin_login" --password "$admin_password" --banc "$banc" --courriels "$courriels" \
   --repetitions "${CPRO_BENCH_REPETITIONS:-5}" --tours "${CPRO_BENCH_TOURS:-5}" --mises-a-jour "${CPRO_BENCH_MISES_A_JOUR:-10}"

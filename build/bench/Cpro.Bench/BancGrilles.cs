@@ -6,13 +6,16 @@ namespace Cpro.Bench;
 /// <summary>Positioning grids on a made-up establishment: 20 teachers each saving their own 30 × 13 grid at the same
 /// time (a first save of 390 new positionings, then full saves that change every cell), beside a bare batch insert of
 /// the same rows from as many connections; then one learner's dashboard over three school years (about 1,500
-/// positionings) under each of the four synthesis rules.</summary>
+/// positionings) under each of the four synthesis rules, beside a bare read of the same positionings with the same rule
+/// applied in memory.</summary>
 internal static class BancGrilles
 {
     private const int Enseignants = 20, ParClasse = 30, Competences = 13, PositionnementsVises = 1_500, Lectures = 200;
     private const string Referentiel = "BACPRO-MELEC";
     private const string MotDePasse = "Banc-Grilles-Cpro-2026";
-    private static readonly TimeSpan CibleEnregistrement = TimeSpan.FromMilliseconds(30), CibleSynthese = TimeSpan.FromMilliseconds(15);
+    // The issue's targets are ratios to a bare baseline measured in the same run; the former absolute ones (30 ms per save,
+    // 15 ms per dashboard) are still printed, for comparison only.
+    private const double CibleEnregistrement = 1.5, CibleSynthese = 2;
     // ABS is stored (a row per cell) though no synthesis counts it; a full save moves every cell one step along this cycle.
     private static readonly string[] Valeurs = ["1", "2", "3", "4", "ABS"];
     private static readonly string[] Regles = ["plusRecent", "meilleur", "moyenneArrondie", "plusFrequent"];
@@ -29,14 +32,15 @@ internal static class BancGrilles
         }
     }
 
-    public static async Task<IReadOnlyList<Ligne>> MesurerAsync(Hote admin, NpgsqlDataSource source, Uri adresse, int pid, int tours, int misesAJour)
+    public static async Task<IReadOnlyList<Ligne>> MesurerAsync(Hote plateforme, NpgsqlDataSource source, Uri adresse, int pid, int tours, int misesAJour,
+        string courriels)
     {
         var chargeAvant = Mesures.Charge();
-        using var etablissement = await PreparerAsync(admin, adresse);
+        using var etablissement = await PreparerAsync(plateforme, adresse, courriels);
         var items = Enumerable.Range(1, Competences).Select(c => $"C{c}").ToArray();
         await ReferenceGrilles.CreerTableAsync(source);
 
-        // Round 0 warms up both sides (JIT, EF query caches, pools) and is not counted. Before each round of saves,
+        // Round 0 warms up both sides (JIT, query plans, pools) and is not counted. Before each round of saves,
         // the baseline writes as many grids from as many connections, so that both see the same machine.
         var references = new List<TimeSpan>();
         var premiers = new List<TimeSpan>();
@@ -64,7 +68,7 @@ internal static class BancGrilles
         }
         var chargeMilieu = Mesures.Charge();
 
-        var (positionnements, syntheses) = await SyntheseAsync(etablissement, pid, tours + 1);
+        var (positionnements, syntheses, historique) = await SyntheseAsync(etablissement, source, pid, tours + 1);
 
         var referenceP95 = Mesures.Centile(references, 95);
         var premierP95 = Mesures.Centile(premiers, 95);
@@ -76,32 +80,50 @@ internal static class BancGrilles
         Console.WriteLine($"  Premier enregistrement ({ParClasse * Competences} créations) : {Mesures.Resume(premiers)}");
         Console.WriteLine($"  Enregistrement complet ({ParClasse * Competences} modifications) : {Mesures.Resume(completes)}");
         Console.WriteLine($"  Réponses autres que 200 : {echecs.Count}{(echecs.Count > 0 ? $" (première : {echecs[0]})" : "")}");
+        Console.WriteLine($"Enregistrements complets d'une grille seule, apprenants ayant déjà : moins d'un an de positionnements {Mesures.Resume(historique.Debut)} ; "
+                          + $"plus de deux ans {Mesures.Resume(historique.Fin)}");
         Console.WriteLine($"Tableau de bord d'un apprenant : {positionnements} positionnements sur trois années scolaires, {Lectures} lectures par règle");
-        foreach (var (qui, regle, durees, cpu) in syntheses)
+        foreach (var (qui, regle, durees, cpu, reference) in syntheses)
         {
-            Console.WriteLine($"  {qui}, {regle} : {Mesures.Resume(durees)} ; CPU de l'hôte {cpu.TotalMilliseconds / Lectures:0.0} ms par lecture");
+            Console.WriteLine($"  {qui}, {regle} : {Mesures.Resume(durees)} ; CPU de l'hôte {cpu.TotalMilliseconds / Lectures:0.0} ms par lecture ; "
+                              + $"lecture nue {Mesures.Resume(reference)}");
         }
         Console.WriteLine($"Charge de la machine (1 min) : {chargeAvant} au début, {chargeMilieu} après les grilles, {Mesures.Charge()} à la fin");
 
         return
         [
             new($"Référence : lot de {ParClasse * Competences} INSERT (p95)", Mesures.Ms(referenceP95), "—", true),
-            new("Premier enregistrement (p95)", Mesures.Ms(premierP95), "< 30 ms", premierP95 < CibleEnregistrement),
-            new("Premier enregistrement / référence (p95)", $"{premierP95 / referenceP95:0.00} ×", "≤ 3 ×", premierP95 / referenceP95 <= 3),
-            new("Enregistrement complet (p95)", Mesures.Ms(completP95), "< 30 ms", completP95 < CibleEnregistrement),
-            new("Enregistrement complet / référence (p95)", $"{completP95 / referenceP95:0.00} ×", "≤ 3 ×", completP95 / referenceP95 <= 3),
+            new("Premier enregistrement (p95)", Mesures.Ms(premierP95), "—", true),
+            new("Premier enregistrement / référence (p95)", $"{premierP95 / referenceP95:0.00} ×", $"≤ {CibleEnregistrement} ×", premierP95 / referenceP95 <= CibleEnregistrement),
+            new("Enregistrement complet (p95)", Mesures.Ms(completP95), "—", true),
+            new("Enregistrement complet / référence (p95)", $"{completP95 / referenceP95:0.00} ×", $"≤ {CibleEnregistrement} ×", completP95 / referenceP95 <= CibleEnregistrement),
             new("Enregistrements refusés (≠ 200)", $"{echecs.Count} / {premiers.Count + completes.Count}", "0", echecs.Count == 0),
-            .. syntheses.Select(s => new Ligne($"Synthèse, {s.Qui}, {s.Regle} (p95)", Mesures.Ms(Mesures.Centile(s.Durees, 95)), "< 15 ms",
-                Mesures.Centile(s.Durees, 95) < CibleSynthese)),
+            new("Enregistrement complet d'une grille seule, 2 ans d'historique (p95)", Mesures.Ms(Mesures.Centile(historique.Fin, 95)), "—", true),
+            .. syntheses.SelectMany(s => new[]
+            {
+                new Ligne($"Synthèse, {s.Qui}, {s.Regle} (p95)", Mesures.Ms(Mesures.Centile(s.Durees, 95)), "—", true),
+                new Ligne($"Synthèse / lecture nue, {s.Qui}, {s.Regle} (p95)", $"{Mesures.Centile(s.Durees, 95) / Mesures.Centile(s.Reference, 95):0.00} ×",
+                    $"≤ {CibleSynthese} ×", Mesures.Centile(s.Durees, 95) / Mesures.Centile(s.Reference, 95) <= CibleSynthese),
+            }),
         ];
     }
 
     /// <summary>An establishment imported from SIECLE / STS-web (20 divisions of 30 learners, 20 teachers), subscribed by
-    /// its DDFTP to Bac Pro MELEC with every division in Seconde; every teacher signed in with a scenario of 13 competences.</summary>
-    private static async Task<Etablissement> PreparerAsync(Hote admin, Uri adresse)
+    /// its DDFTP to Bac Pro MELEC with every division in Seconde; every teacher signed in with a scenario of 13 competences.
+    /// Only the establishment's administrator reads temporary passwords: the platform administrator creates one, whose
+    /// own is read in the email the host wrote to <paramref name="courriels"/>.</summary>
+    private static async Task<Etablissement> PreparerAsync(Hote plateforme, Uri adresse, string courriels)
     {
         var uai = Mesures.Uai();
-        await admin.CreerEtablissementAsync(uai);
+        await plateforme.CreerEtablissementAsync(uai);
+        var email = $"admin.{uai.ToLowerInvariant()}@example.org";
+        var cree = await plateforme.JsonAsync(HttpMethod.Post, $"/api/etablissements/{uai}/utilisateurs",
+            new { nom = "MESURE", prenom = "Administrateur", email, profil = "Administrateur" });
+        using var admin = new Hote(adresse);
+        var loginAdmin = cree.GetProperty("login").GetString()!;
+        await admin.JsonAsync(HttpMethod.Post, "/api/auth/mot-de-passe",
+            new { login = loginAdmin, motDePasseActuel = await CodeEnvoyeAsync(courriels, email), nouveauMotDePasse = MotDePasse });
+        await admin.ConnecterAsync(loginAdmin, MotDePasse);
         var export = new ExportsSynthetiques(uai, Mesures.AnneeScolaire(), Enseignants * ParClasse, 0, Enseignants, Enseignants);
         await admin.ImporterAsync(uai, [.. export.Fichiers().Where(f => f.Nom != "ResponsablesAvecAdresses.xml")]);
         await admin.JsonAsync(HttpMethod.Post, $"/api/etablissements/{uai}/utilisateurs",
@@ -151,6 +173,25 @@ internal static class BancGrilles
         var session0 = await SessionAsync(c => Nomme(c, "Eleve", apprenant.GetProperty("nom").GetString(), apprenant.GetProperty("prenom").GetString())
                                                && c.GetProperty("division").GetString() == export.Division(0));
         return new Etablissement(ddftp, enseignants, session0, apprenant.GetProperty("utilisateurId").GetGuid());
+    }
+
+    /// <summary>The temporary password in the email sent to that address, once the host's outbox has written it.</summary>
+    private static async Task<string> CodeEnvoyeAsync(string courriels, string destinataire)
+    {
+        for (var essai = 0; essai < 300; essai++)
+        {
+            foreach (var fichier in Directory.Exists(courriels) ? Directory.GetFiles(courriels, "*.eml") : [])
+            {
+                var contenu = await File.ReadAllTextAsync(fichier);
+                if (contenu.Contains($"To: {destinataire}\r\n", StringComparison.Ordinal)
+                    && System.Text.RegularExpressions.Regex.Match(contenu, @"Mot de passe provisoire : (\S+)") is { Success: true } code)
+                {
+                    return code.Groups[1].Value;
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException($"Aucun courriel pour {destinataire} dans {courriels}.");
     }
 
     /// <summary>A new evaluation of the teacher's scenario for their whole class, and its columns (not timed).</summary>
@@ -207,26 +248,40 @@ internal static class BancGrilles
     }
 
     /// <summary>Gives the learner about 1,500 positionings (teacher 0's full grids, dated over the three past school
-    /// years), then times their dashboard, warm, under each rule; and, under the default rule, as their teacher and the
-    /// DDFTP see it (the check of who follows whom differs).</summary>
-    private static async Task<(int Positionnements, List<(string Qui, string Regle, List<TimeSpan> Durees, TimeSpan Cpu)> Syntheses)> SyntheseAsync(
-        Etablissement etablissement, int pid, int grillesDejaFaites)
+    /// years, each save timed), then times their dashboard, warm, under each rule, and right after it the bare read of the
+    /// same positionings with the same rule; and, under the default rule, as their teacher and the DDFTP see it (the check
+    /// of who follows whom differs).</summary>
+    private static async Task<(int Positionnements, List<(string Qui, string Regle, List<TimeSpan> Durees, TimeSpan Cpu, List<TimeSpan> Reference)> Syntheses,
+        (List<TimeSpan> Debut, List<TimeSpan> Fin) Historique)> SyntheseAsync(Etablissement etablissement, NpgsqlDataSource source, int pid, int grillesDejaFaites)
     {
         var enseignant = etablissement.Enseignants[0];
         var grilles = (PositionnementsVises + Competences - 1) / Competences - grillesDejaFaites;
         var parAnnee = (grilles + 2) / 3;
+        var enregistrements = new List<TimeSpan>();
         for (var n = 0; n < grilles; n++)
         {
             // From September 1st to the end of June of each of the three school years before this one.
             var date = new DateOnly(Mesures.AnneeScolaire() - 3 + (n / parAnnee), 9, 1).AddDays(n % parAnnee * 300 / parAnnee);
             var grille = await NouvelleGrilleAsync(enseignant, date);
-            var (_, statut, reponse) = await enseignant.Session.ChronometrerAsync(HttpMethod.Put, $"/api/scenarios/evaluations/{grille.Id}/grille",
+            var (duree, statut, reponse) = await enseignant.Session.ChronometrerAsync(HttpMethod.Put, $"/api/scenarios/evaluations/{grille.Id}/grille",
                 Corps(0, enseignant.Classe, grille.Items, n));
             if (statut != 200)
             {
                 throw new InvalidOperationException($"Grille du {date} : HTTP {statut} {reponse}");
             }
+            enregistrements.Add(duree);
         }
+        // Each save rewrites the follow-up of the class's 30 learners: its cost grows with what they already have.
+        var historique = (enregistrements[..parAnnee], enregistrements[(2 * parAnnee)..]);
+
+        // The baseline's table: what the dashboards of the whole class show, as their teacher reads them.
+        var tableaux = new List<(Guid, JsonElement)>();
+        foreach (var apprenant in enseignant.Classe)
+        {
+            tableaux.Add((apprenant, await enseignant.Session.JsonAsync(HttpMethod.Get, $"/api/scenarios/suivi/apprenants/{apprenant}")));
+        }
+        var etablissementReference = Guid.NewGuid();
+        await ReferenceSynthese.RemplirAsync(source, etablissementReference, tableaux);
 
         var chemin = $"/api/scenarios/suivi/apprenants/{etablissement.ApprenantId}";
         var tableau = await etablissement.Apprenant.JsonAsync(HttpMethod.Get, chemin);
@@ -234,27 +289,29 @@ internal static class BancGrilles
         Egal(competences.Count(c => c.GetProperty("synthese").ValueKind == JsonValueKind.String), Competences, "compétences synthétisées");
         var positionnements = competences.Sum(c => c.GetProperty("positionnements").GetArrayLength());
 
-        var syntheses = new List<(string, string, List<TimeSpan>, TimeSpan)>();
+        var syntheses = new List<(string, string, List<TimeSpan>, TimeSpan, List<TimeSpan>)>();
         foreach (var regle in Regles)
         {
             await etablissement.Ddftp.JsonAsync(HttpMethod.Put, "/api/scenarios/suivi/regle", new { regle });
-            var (durees, cpu) = await LireAsync(etablissement.Apprenant, chemin, pid);
-            syntheses.Add(("apprenant", regle, durees, cpu));
+            var (durees, cpu, reference) = await LireAsync(etablissement.Apprenant, chemin, pid, source, etablissementReference, etablissement.ApprenantId, regle);
+            syntheses.Add(("apprenant", regle, durees, cpu, reference));
         }
         await etablissement.Ddftp.JsonAsync(HttpMethod.Put, "/api/scenarios/suivi/regle", new { regle = Regles[0] });
         foreach (var (qui, session) in new[] { ("son enseignant", enseignant.Session), ("DDFTP", etablissement.Ddftp) })
         {
-            var (durees, cpu) = await LireAsync(session, chemin, pid);
-            syntheses.Add((qui, Regles[0], durees, cpu));
+            var (durees, cpu, reference) = await LireAsync(session, chemin, pid, source, etablissementReference, etablissement.ApprenantId, Regles[0]);
+            syntheses.Add((qui, Regles[0], durees, cpu, reference));
         }
-        return (positionnements, syntheses);
+        return (positionnements, syntheses, historique);
     }
 
-    /// <summary>The dashboard read one request after another: 50 unmeasured (the JIT's second tier comes after about
-    /// 30 calls), then the measured ones; and the host's CPU time over the measured ones.</summary>
-    private static async Task<(List<TimeSpan> Durees, TimeSpan Cpu)> LireAsync(Hote session, string chemin, int pid)
+    /// <summary>The dashboard read one request after another, each followed by the bare read of the same positionings
+    /// with the same rule, so that both see the same machine: 50 unmeasured (the JIT's second tier comes after about
+    /// 30 calls), then the measured ones; and the host's CPU time over the measured ones (the bare read does not use it).</summary>
+    private static async Task<(List<TimeSpan> Durees, TimeSpan Cpu, List<TimeSpan> Reference)> LireAsync(Hote session, string chemin, int pid,
+        NpgsqlDataSource source, Guid etablissementReference, Guid apprenant, string regle)
     {
-        var durees = new List<TimeSpan>();
+        var (durees, reference) = (new List<TimeSpan>(), new List<TimeSpan>());
         var cpuAvant = TimeSpan.Zero;
         for (var i = -50; i < Lectures; i++)
         {
@@ -267,12 +324,16 @@ internal static class BancGrilles
             {
                 throw new InvalidOperationException($"Tableau de bord : HTTP {statut} {reponse}");
             }
+            var (nue, syntheses) = await ReferenceSynthese.LireAsync(source, etablissementReference, apprenant, regle);
+            Egal(syntheses, Competences, "compétences synthétisées par la lecture nue");
             if (i >= 0)
             {
                 durees.Add(duree);
+                reference.Add(nue);
             }
         }
-        return (durees, Hote.Cpu(pid) - cpuAvant);
+        var cpu = Hote.Cpu(pid) - cpuAvant;
+        return (durees, cpu, reference);
     }
 
     private static void Egal(int lu, int attendu, string quoi)

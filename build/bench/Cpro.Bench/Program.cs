@@ -36,7 +36,8 @@ try
     if (banc is "grilles" or "tout")
     {
         Console.WriteLine("## Grilles de positionnement et synthèse");
-        var grilles = await BancGrilles.MesurerAsync(hote, source, adresse, Entier("pid", 0), Entier("tours", 5), Entier("mises-a-jour", 10));
+        var grilles = await BancGrilles.MesurerAsync(hote, source, adresse, Entier("pid", 0), Entier("tours", 5), Entier("mises-a-jour", 10),
+            options.GetValueOrDefault("courriels", Path.Combine("build", "bench", "out", "courriels")));
         Mesures.Tableau(grilles);
         lignes.AddRange(grilles);
     }
@@ -61,7 +62,7 @@ static Dictionary<string, string> Options(string[] args)
         {
             throw new ArgumentException(
                 $"Option --{requise} manquante. Usage : Cpro.Bench --url http://127.0.0.1:5090 --pid <pid de l'hôte> --db <chaîne de connexion> --login <admin> --password <mot de passe> "
-                + "[--banc import|grilles|tout] [--repetitions 5] [--tours 5] [--mises-a-jour 10]");
+                + "[--banc import|grilles|tout] [--repetitions 5] [--tours 5] [--mises-a-jour 10] [--courriels <CPRO_MAIL_DIR de l'hôte>]");
         }
     }
     return options;

@@ -3,10 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cpro.IntegrationTests.Infrastructure;
-using Cpro.Scenarios;
 using Cpro.Scenarios.Domain;
 using Cpro.Scenarios.Features;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -139,7 +138,7 @@ public sealed class RessourcesTests(CproFactory factory)
     {
         using var equipe = await EquipeScenarios.CreerAsync(factory);
         var id = (await equipe.ScenarioAsync()).GetProperty("id").GetGuid();
-        await OccuperAsync(id, Quota() - Mo);
+        await OccuperAsync(equipe.Uai, id, Quota() - Mo);
 
         var refus = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(Pdf(2 * Mo), "plan.pdf")))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -155,7 +154,7 @@ public sealed class RessourcesTests(CproFactory factory)
         using var equipe = await EquipeScenarios.CreerAsync(factory);
         var id = (await equipe.ScenarioAsync()).GetProperty("id").GetGuid();
         var quota = Quota();
-        var etablissementId = await OccuperAsync(id, quota - 5 * Mo / 2);
+        var etablissementId = await OccuperAsync(equipe.Uai, id, quota - 5 * Mo / 2);
 
         // Each fits alone in the 2.5 MB left; only two fit together.
         var reponses = await Task.WhenAll(Enumerable.Range(1, 8)
@@ -179,7 +178,7 @@ public sealed class RessourcesTests(CproFactory factory)
         var ailleurs = (await creation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Created, (await equipe.Etranger.PostAsync($"/api/scenarios/{ailleurs}/ressources", Fichier(Pdf(Mo), "plan.pdf"))).StatusCode);
         var quota = Quota();
-        var etablissementId = await OccuperAsync(id, quota - 5 * Mo / 2 - Mo);
+        var etablissementId = await OccuperAsync(equipe.Uai, id, quota - 5 * Mo / 2 - Mo);
 
         // Each adds 1 MB to the establishment: two fit in the 2.5 MB left. Meanwhile a share the other way succeeds.
         var ajouts = Task.WhenAll(Enumerable.Range(1, 3).SelectMany(i => new[]
@@ -231,27 +230,24 @@ public sealed class RessourcesTests(CproFactory factory)
     }
 
     /// <summary>Fills the scenario's establishment with these bytes, without uploading hundreds of megabytes; returns its id.</summary>
-    private async Task<Guid> OccuperAsync(Guid scenarioId, long taille)
+    private async Task<Guid> OccuperAsync(string uai, Guid scenarioId, long taille)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ScenariosDbContext>();
-        var scenario = await db.Scenarios.IgnoreQueryFilters().SingleAsync(s => s.Id == scenarioId);
+        var etablissementId = await factory.EtablissementIdAsync(uai);
+        await using var documents = factory.Documents(etablissementId);
         var occupe = new Ressource
         {
-            EtablissementId = scenario.EtablissementId, ScenarioId = scenarioId, NomFichier = "archives.pdf", TypeContenu = "application/pdf",
-            Taille = taille, AjoutePar = "test",
+            ScenarioId = scenarioId, NomFichier = "archives.pdf", TypeContenu = "application/pdf", Taille = taille, AjoutePar = "test",
         };
-        db.Ressources.Add(occupe);
-        db.ContenusRessources.Add(new ContenuRessource { RessourceId = occupe.Id, EtablissementId = scenario.EtablissementId, Contenu = FichiersRessourcesTests.Pdf });
-        await db.SaveChangesAsync();
-        return scenario.EtablissementId;
+        documents.Insert(occupe);
+        documents.Insert(new ContenuRessource { Id = occupe.Id, Contenu = FichiersRessourcesTests.Pdf });
+        await documents.SaveChangesAsync();
+        return etablissementId;
     }
 
     private async Task<long> UtiliseAsync(Guid etablissementId)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ScenariosDbContext>();
-        return await db.Ressources.IgnoreQueryFilters().Where(r => r.EtablissementId == etablissementId).SumAsync(r => r.Taille);
+        await using var documents = factory.Documents(etablissementId);
+        return await documents.Query<Ressource>().SumAsync(r => r.Taille);
     }
 
     /// <summary>The space is checked one addition at a time: the refused ones all come after the two accepted, over 2.5 MB left.</summary>
@@ -276,7 +272,6 @@ public sealed class RessourcesTests(CproFactory factory)
     private async Task<Guid> UtilisateurIdAsync(string login)
     {
         await using var session = factory.Documents();
-        return (await Marten.QueryableExtensions.SingleAsync(session.Query<Cpro.Etablissements.Domain.Utilisateur>(),
-            u => Marten.LinqExtensions.AnyTenant(u) && u.Identifiants.Login == login)).Id;
+        return (await session.Query<Cpro.Etablissements.Domain.Utilisateur>().SingleAsync(u => u.AnyTenant() && u.Identifiants.Login == login)).Id;
     }
 }

@@ -1,6 +1,6 @@
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Microsoft.Extensions.Configuration;
 
 namespace Cpro.Scenarios.Domain;
@@ -11,16 +11,16 @@ internal static class Copie
     /// <summary>Space for resources per establishment: CPRO_QUOTA_RESSOURCES_MO megabytes (500 by default).</summary>
     public static long Quota(IConfiguration configuration) => configuration.GetValue("CPRO_QUOTA_RESSOURCES_MO", 500L) * 1024 * 1024;
 
-    /// <summary>422 when adding these bytes would exceed the establishment's quota. First takes the establishment's
-    /// resources lock (PostgreSQL advisory lock held until the command's transaction ends): otherwise two uploads, duplicates
-    /// or shares at once would each pass the check before the other's bytes are saved. Every path adding bytes comes through
-    /// here, and only for the establishment receiving them: a command holds one such lock, so two copies in opposite
-    /// directions cannot deadlock.</summary>
-    public static async Task VerifierQuotaAsync(ScenariosDbContext db, Guid etablissementId, long ajout, IConfiguration configuration,
-        CancellationToken cancellationToken)
+    /// <summary>422 when adding these bytes would exceed the establishment's quota. <paramref name="documents"/> are that
+    /// establishment's. First takes the establishment's resources lock (PostgreSQL advisory lock held until the command's
+    /// transaction ends): otherwise two uploads, duplicates or shares at once would each pass the check before the other's
+    /// bytes are saved. Every path adding bytes comes through here, and only for the establishment receiving them: a command
+    /// holds one such lock, so two copies in opposite directions cannot deadlock.</summary>
+    public static async Task VerifierQuotaAsync(UnitOfWork unitOfWork, IQuerySession documents, Guid etablissementId, long ajout,
+        IConfiguration configuration, CancellationToken cancellationToken)
     {
-        await db.Database.VerrouillerAsync($"cpro.ressources:{etablissementId}", cancellationToken);
-        var utilise = await db.Ressources.IgnoreQueryFilters().Where(r => r.EtablissementId == etablissementId).SumAsync(r => r.Taille, cancellationToken);
+        await unitOfWork.VerrouillerAsync($"cpro.ressources:{etablissementId}", cancellationToken);
+        var utilise = await documents.Query<Ressource>().SumAsync(r => r.Taille, cancellationToken);
         var quota = Quota(configuration);
         if (utilise + ajout > quota)
         {
@@ -28,12 +28,15 @@ internal static class Copie
         }
     }
 
-    public static async Task<Scenario> CopierAsync(ScenariosDbContext db, Scenario source, Guid etablissementId, Guid? auteurId, string auteurNom,
-        string titre, string origine, DateTimeOffset maintenant, IConfiguration configuration, CancellationToken cancellationToken)
+    /// <summary>Stores the copy and its resources with <paramref name="cible"/>, the documents of the establishment
+    /// receiving them (the user's own for a duplicate); the source is read in the user's establishment. The copy is only
+    /// saved with the command, so its resources are returned rather than read back.</summary>
+    public static async Task<(Scenario Copie, IReadOnlyList<Ressource> Ressources)> CopierAsync(IDocumentSession session, UnitOfWork unitOfWork,
+        IDocumentOperations cible, Guid cibleId, Scenario source, Guid? auteurId, string auteurNom, string titre, string origine,
+        DateTimeOffset maintenant, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var copie = new Scenario
         {
-            EtablissementId = etablissementId,
             AuteurId = auteurId,
             AuteurNom = auteurNom,
             Referentiel = source.Referentiel,
@@ -53,26 +56,26 @@ internal static class Copie
             Origine = origine,
             CreeLe = maintenant,
             ModifieLe = maintenant,
+            Version = 1,
         };
-        var ressources = await db.Ressources.IgnoreQueryFilters().Where(r => r.ScenarioId == source.Id).ToListAsync(cancellationToken);
-        await VerifierQuotaAsync(db, etablissementId, ressources.Sum(r => r.Taille), configuration, cancellationToken);
-        db.Scenarios.Add(copie);
-        db.AutoriserAutreEtablissement(copie);
+        var ressources = await Ressource.DuScenarioAsync(session, source.Id, cancellationToken);
+        await VerifierQuotaAsync(unitOfWork, cible, cibleId, ressources.Sum(r => r.Taille), configuration, cancellationToken);
+        var contenus = (await session.LoadManyAsync<ContenuRessource>(cancellationToken, ressources.Select(r => r.Id)))
+            .ToDictionary(c => c.Id);
+        cible.Insert(copie);
+        var copiees = new List<Ressource>();
         foreach (var ressource in ressources)
         {
-            var contenu = await db.ContenusRessources.IgnoreQueryFilters().SingleAsync(c => c.RessourceId == ressource.Id, cancellationToken);
             var nouvelle = new Ressource
             {
-                EtablissementId = etablissementId, ScenarioId = copie.Id, NomFichier = ressource.NomFichier, TypeContenu = ressource.TypeContenu,
-                Taille = ressource.Taille, AjouteLe = maintenant, AjoutePar = auteurNom,
+                ScenarioId = copie.Id, NomFichier = ressource.NomFichier, TypeContenu = ressource.TypeContenu, Taille = ressource.Taille,
+                AjouteLe = maintenant, AjoutePar = auteurNom,
             };
-            var octets = new ContenuRessource { RessourceId = nouvelle.Id, EtablissementId = etablissementId, Contenu = contenu.Contenu };
-            db.Ressources.Add(nouvelle);
-            db.ContenusRessources.Add(octets);
-            db.AutoriserAutreEtablissement(nouvelle);
-            db.AutoriserAutreEtablissement(octets);
+            cible.Insert(nouvelle);
+            cible.Insert(new ContenuRessource { Id = nouvelle.Id, Contenu = contenus[ressource.Id].Contenu });
+            copiees.Add(nouvelle);
         }
-        return copie;
+        return (copie, copiees);
     }
 
     private static string Mo(long octets) => (octets / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));

@@ -5,6 +5,7 @@ using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,8 +22,6 @@ internal static class CreerEvaluation
 
     internal sealed record Command(Guid ScenarioId, DateOnly? Date, IReadOnlyList<Guid>? Apprenants, string? Mode) : ICommand<EvaluationResume>;
 
-    internal sealed record EvaluationResume(Guid Id, Guid ScenarioId, string Titre, DateOnly Date, string EnseignantNom, string Mode, int Apprenants, int Items);
-
     internal sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -33,35 +32,38 @@ internal static class CreerEvaluation
         }
     }
 
-    public static async Task<IReadOnlyList<ApprenantEtablissement>> ApprenantsDuNiveauAsync(IMediator mediator, Scenario scenario, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ApprenantEtablissement>> ApprenantsDuNiveauAsync(IMediator mediator, Guid etablissement, Scenario scenario,
+        CancellationToken cancellationToken)
     {
-        var abonnement = (await mediator.Send(new ListerAbonnements(scenario.EtablissementId), cancellationToken)).FirstOrDefault(a => a.Referentiel == scenario.Referentiel)
+        var abonnement = (await mediator.Send(new ListerAbonnements(etablissement), cancellationToken)).FirstOrDefault(a => a.Referentiel == scenario.Referentiel)
                          ?? throw new NonTraitableException($"L'établissement n'est plus abonné au diplôme {scenario.Referentiel}.");
         var divisions = abonnement.Niveaux.Where(n => n.NiveauClasse == scenario.NiveauClasse).SelectMany(n => n.Divisions).Distinct().ToList();
         if (divisions.Count == 0)
         {
             throw new NonTraitableException($"Aucune division n'est rattachée au niveau {scenario.NiveauClasse} de ce diplôme : complétez l'abonnement.");
         }
-        return await mediator.Send(new ListerApprenantsDesDivisions(scenario.EtablissementId, divisions), cancellationToken);
+        return await mediator.Send(new ListerApprenantsDesDivisions(etablissement, divisions), cancellationToken);
     }
 
-    internal sealed class ApprenantsHandler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<ApprenantsQuery, IReadOnlyList<ApprenantEtablissement>>
+    internal sealed class ApprenantsHandler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<ApprenantsQuery, IReadOnlyList<ApprenantEtablissement>>
     {
         public async ValueTask<IReadOnlyList<ApprenantEtablissement>> Handle(ApprenantsQuery query, CancellationToken cancellationToken)
         {
             AccesScenarios.Enseignant(user);
-            return await ApprenantsDuNiveauAsync(mediator, await ModifierScenario.TrouverAsync(db, query.ScenarioId, cancellationToken), cancellationToken);
+            return await ApprenantsDuNiveauAsync(mediator, AccesScenarios.Etablissement(user),
+                await Scenario.TrouverAsync(session, query.ScenarioId, cancellationToken), cancellationToken);
         }
     }
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, EvaluationResume>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, EvaluationResume>
     {
         public async ValueTask<EvaluationResume> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesScenarios.Enseignant(user);
-            var scenario = await ModifierScenario.TrouverAsync(db, command.ScenarioId, cancellationToken);
-            var index = await AccesScenarios.ReferentielAbonneAsync(mediator, scenario.EtablissementId, scenario.Referentiel, cancellationToken);
-            var niveau = await ApprenantsDuNiveauAsync(mediator, scenario, cancellationToken);
+            var etablissement = AccesScenarios.Etablissement(user);
+            var scenario = await Scenario.TrouverAsync(session, command.ScenarioId, cancellationToken);
+            var index = await AccesScenarios.ReferentielAbonneAsync(mediator, etablissement, scenario.Referentiel, cancellationToken);
+            var niveau = await ApprenantsDuNiveauAsync(mediator, etablissement, scenario, cancellationToken);
             var choisis = command.Apprenants is null ? niveau.Select(a => a.UtilisateurId).ToList() : command.Apprenants.Distinct().ToList();
             if (choisis.Count == 0)
             {
@@ -82,27 +84,14 @@ internal static class CreerEvaluation
             }
             // In the order of the level's list: the grid's rows.
             var ordre = niveau.Select((a, i) => (a.UtilisateurId, i)).ToDictionary(x => x.UtilisateurId, x => x.i);
-            var evaluation = new Evaluation
-            {
-                ScenarioId = scenario.Id,
-                Titre = scenario.Titre,
-                Referentiel = scenario.Referentiel,
-                NiveauClasse = scenario.NiveauClasse,
-                Date = command.Date!.Value,
-                EnseignantId = user.UserId!.Value,
-                EnseignantNom = user.NomComplet ?? "",
-                Mode = mode,
-                Items = [.. items],
-                Apprenants = [.. choisis.OrderBy(a => ordre[a])],
-                CreeLe = clock.GetUtcNow(),
-            };
-            db.Evaluations.Add(evaluation);
-            await db.SaveChangesAsync(cancellationToken);
-            return Resume(evaluation);
+            var creation = new EvaluationCreee(scenario.Id, scenario.Titre, scenario.Referentiel, scenario.NiveauClasse, command.Date!.Value,
+                user.UserId!.Value, user.NomComplet ?? "", mode, [.. items], [.. choisis.OrderBy(a => ordre[a])], clock.GetUtcNow());
+            // The evaluation's stream: its grid (version 0) and its learners' follow-up are projected from it on save.
+            var id = Guid.NewGuid();
+            session.Events.StartStream<Evaluation>(id, creation);
+            return EvaluationResume.De(creation, id);
         }
     }
-
-    public static EvaluationResume Resume(Evaluation e) => new(e.Id, e.ScenarioId, e.Titre, e.Date, e.EnseignantNom, e.Mode, e.Apprenants.Count, e.Items.Count);
 
     internal sealed record Corps(DateOnly? Date, IReadOnlyList<Guid>? Apprenants, string? Mode);
 

@@ -3,6 +3,7 @@ using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ internal static class CreerScenario
         }
     }
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, ScenarioDto>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, ScenarioDto>
     {
         public async ValueTask<ScenarioDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,11 +48,11 @@ internal static class CreerScenario
                 Titre = "",
                 CreeLe = maintenant,
                 ModifieLe = maintenant,
+                Version = 1,
             };
             command.Contenu.Appliquer(scenario, index);
-            db.Scenarios.Add(scenario);
-            await db.SaveChangesAsync(cancellationToken);
-            return await ScenarioDto.LireAsync(db, scenario, index, user.UserId, cancellationToken);
+            session.Insert(scenario);
+            return ScenarioDto.De(scenario, [], index, user.UserId);
         }
     }
 

@@ -4,6 +4,8 @@ using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,41 +28,32 @@ internal static class DeposerRessource
         public Validator() => RuleFor(c => c.Contenu).NotEmpty().WithMessage("Le fichier est vide.").OverridePropertyName("fichier");
     }
 
-    /// <summary>Resources are part of the scenario: whoever may edit it adds and removes them.</summary>
-    public static void VerifierAuteur(Scenario scenario, ICurrentUser user)
-    {
-        if (user.UserId is not { } moi || !scenario.Modifiable(moi))
-        {
-            throw new InterditException("Seuls l'auteur et les co-auteurs ajoutent ou retirent les ressources d'un scénario ; dupliquez-le pour l'adapter.");
-        }
-    }
-
     /// <summary>Asked before the request's body is read: whoever may not edit the scenario never has a file parsed.</summary>
     internal sealed record Autorisation(Guid ScenarioId) : IQuery<Unit>;
 
-    internal sealed class AutorisationHandler(ScenariosDbContext db, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
+    internal sealed class AutorisationHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Autorisation, Unit>
     {
         public async ValueTask<Unit> Handle(Autorisation query, CancellationToken cancellationToken)
         {
-            await ScenarioModifiableAsync(db, user, query.ScenarioId, cancellationToken);
+            await ScenarioModifiableAsync(session, user, query.ScenarioId, cancellationToken);
             return Unit.Value;
         }
     }
 
-    private static async Task<Scenario> ScenarioModifiableAsync(ScenariosDbContext db, ICurrentUser user, Guid scenarioId, CancellationToken cancellationToken)
+    private static async Task<Scenario> ScenarioModifiableAsync(IQuerySession session, ICurrentUser user, Guid scenarioId, CancellationToken cancellationToken)
     {
         AccesScenarios.Enseignant(user);
-        var scenario = await ModifierScenario.TrouverAsync(db, scenarioId, cancellationToken);
-        VerifierAuteur(scenario, user);
+        var scenario = await Scenario.TrouverAsync(session, scenarioId, cancellationToken);
+        scenario.VerifierAuteurRessources(user);
         return scenario;
     }
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IConfiguration configuration, TimeProvider clock)
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IConfiguration configuration, TimeProvider clock)
         : ICommandHandler<Command, RessourceDto>
     {
         public async ValueTask<RessourceDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var scenario = await ScenarioModifiableAsync(db, user, command.ScenarioId, cancellationToken);
+            var scenario = await ScenarioModifiableAsync(session, user, command.ScenarioId, cancellationToken);
             if (command.Contenu.Length > TailleMax)
             {
                 throw new TropVolumineuxException(TropVolumineux);
@@ -68,15 +61,14 @@ internal static class DeposerRessource
             var nom = NomFichier.DeChemin(command.NomFichier);
             var type = TypeFichier.Reconnaitre(nom, command.Contenu)
                        ?? throw new NonTraitableException($"« {nom} » n'est pas accepté : son type n'est pas admis ou son contenu ne correspond pas à son extension. Types acceptés : {TypeFichier.Acceptes}.");
-            await Copie.VerifierQuotaAsync(db, scenario.EtablissementId, command.Contenu.Length, configuration, cancellationToken);
+            await Copie.VerifierQuotaAsync(unitOfWork, session, AccesScenarios.Etablissement(user), command.Contenu.Length, configuration, cancellationToken);
             var ressource = new Ressource
             {
                 ScenarioId = scenario.Id, NomFichier = nom, TypeContenu = type, Taille = command.Contenu.Length, AjouteLe = clock.GetUtcNow(),
                 AjoutePar = user.NomComplet ?? "",
             };
-            db.Ressources.Add(ressource);
-            db.ContenusRessources.Add(new ContenuRessource { RessourceId = ressource.Id, Contenu = command.Contenu });
-            await db.SaveChangesAsync(cancellationToken);
+            session.Insert(ressource);
+            session.Insert(new ContenuRessource { Id = ressource.Id, Contenu = command.Contenu });
             return new RessourceDto(ressource.Id, ressource.NomFichier, ressource.TypeContenu, ressource.Taille, ressource.AjouteLe, ressource.AjoutePar);
         }
     }

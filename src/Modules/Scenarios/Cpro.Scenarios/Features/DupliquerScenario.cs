@@ -1,6 +1,8 @@
 using Carter;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Scenarios.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,19 +16,20 @@ internal static class DupliquerScenario
 {
     internal sealed record Command(Guid Id) : ICommand<ScenarioDto>;
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator, IConfiguration configuration, TimeProvider clock)
-        : ICommandHandler<Command, ScenarioDto>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator, IConfiguration configuration,
+        TimeProvider clock) : ICommandHandler<Command, ScenarioDto>
     {
         public async ValueTask<ScenarioDto> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesScenarios.Enseignant(user);
-            var source = await ModifierScenario.TrouverAsync(db, command.Id, cancellationToken);
-            var index = await AccesScenarios.ReferentielAbonneAsync(mediator, source.EtablissementId, source.Referentiel, cancellationToken);
+            var etablissement = AccesScenarios.Etablissement(user);
+            var source = await Scenario.TrouverAsync(session, command.Id, cancellationToken);
+            var index = await AccesScenarios.ReferentielAbonneAsync(mediator, etablissement, source.Referentiel, cancellationToken);
             var titre = $"Copie de {source.Titre}";
-            var copie = await Copie.CopierAsync(db, source, source.EtablissementId, user.UserId, user.NomComplet ?? "", titre.Length > 200 ? titre[..200] : titre,
-                $"Copie de « {source.Titre} » ({source.AuteurNom})", clock.GetUtcNow(), configuration, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return await ScenarioDto.LireAsync(db, copie, index, user.UserId, cancellationToken);
+            var (copie, ressources) = await Copie.CopierAsync(session, unitOfWork, session, etablissement, source, user.UserId, user.NomComplet ?? "",
+                titre.Length > 200 ? titre[..200] : titre, $"Copie de « {source.Titre} » ({source.AuteurNom})", clock.GetUtcNow(), configuration,
+                cancellationToken);
+            return ScenarioDto.De(copie, ressources, index, user.UserId);
         }
     }
 

@@ -3,11 +3,11 @@ using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Scenarios.Features;
 
@@ -28,18 +28,17 @@ internal static class ExporterScenario
             .WithMessage("Format d'export inconnu : docx (Word) ou odt (LibreOffice).").OverridePropertyName("format");
     }
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, Export>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, Export>
     {
         public async ValueTask<Export> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesScenarios.Lecteur(user);
-            var scenario = await ModifierScenario.TrouverAsync(db, query.Id, cancellationToken);
+            var scenario = await Scenario.TrouverAsync(session, query.Id, cancellationToken);
             var index = await AccesScenarios.ReferentielAsync(mediator, scenario.Referentiel, cancellationToken);
-            var ressources = await db.Ressources.Where(r => r.ScenarioId == scenario.Id).OrderBy(r => r.AjouteLe)
-                .Select(r => r.NomFichier).ToListAsync(cancellationToken);
+            var ressources = (await Ressource.DuScenarioAsync(session, scenario.Id, cancellationToken)).Select(r => r.NomFichier).ToList();
             IReadOnlyList<string> coAuteurs = scenario.CoAuteurs.Count == 0 ? [] :
             [
-                .. (await mediator.Send(new ListerEnseignants(scenario.EtablissementId), cancellationToken))
+                .. (await mediator.Send(new ListerEnseignants(AccesScenarios.Etablissement(user)), cancellationToken))
                     .Where(e => scenario.CoAuteurs.Contains(e.UtilisateurId)).Select(e => $"{e.Prenom} {e.Nom}"),
             ];
             var document = Composer(scenario, index, coAuteurs, ressources);

@@ -1,13 +1,12 @@
 using Carter;
 using Cpro.Etablissements.Contracts;
-using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Scenarios.Features;
 
@@ -17,7 +16,7 @@ internal static class LireGrille
 {
     internal sealed record Query(Guid EvaluationId) : IQuery<GrilleDto>;
 
-    internal sealed record ListeQuery(Guid? ScenarioId) : IQuery<IReadOnlyList<CreerEvaluation.EvaluationResume>>;
+    internal sealed record ListeQuery(Guid? ScenarioId) : IQuery<IReadOnlyList<EvaluationResume>>;
 
     internal sealed record GrilleDto(Guid Id, Guid ScenarioId, string Titre, string Referentiel, string NiveauClasse, DateOnly Date, string EnseignantNom,
         string Mode, IReadOnlyList<ItemDto> Items, IReadOnlyList<ApprenantDto> Apprenants, IReadOnlyList<CelluleDto> Cellules, int VersionGrille);
@@ -28,42 +27,43 @@ internal static class LireGrille
 
     internal sealed record CelluleDto(Guid Apprenant, string Item, string Valeur, string? Commentaire, string ModifiePar, DateTimeOffset ModifieLe);
 
-    public static async Task<Evaluation> TrouverAsync(ScenariosDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.Evaluations.SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new IntrouvableException("Évaluation introuvable.");
-
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, GrilleDto>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, GrilleDto>
     {
         public async ValueTask<GrilleDto> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesScenarios.Lecteur(user);
-            var evaluation = await TrouverAsync(db, query.EvaluationId, cancellationToken);
+            // The grid is a document projected from its stream: one load, whatever the number of saves.
+            var evaluation = await Evaluation.TrouverAsync(session, query.EvaluationId, cancellationToken);
             var index = await AccesScenarios.ReferentielAsync(mediator, evaluation.Referentiel, cancellationToken);
-            var apprenants = (await mediator.Send(new ObtenirApprenants(evaluation.EtablissementId, evaluation.Apprenants), cancellationToken))
+            var apprenants = (await mediator.Send(new ObtenirApprenants(AccesScenarios.Etablissement(user), evaluation.Apprenants), cancellationToken))
                 .ToDictionary(a => a.UtilisateurId);
-            var cellules = await db.Positionnements.AsNoTracking().Where(p => p.EvaluationId == evaluation.Id)
-                .Select(p => new CelluleDto(p.ApprenantId, p.Item, p.Niveau.Code(), p.Commentaire, p.ModifiePar, p.ModifieLe))
-                .ToListAsync(cancellationToken);
             return new GrilleDto(evaluation.Id, evaluation.ScenarioId, evaluation.Titre, evaluation.Referentiel, evaluation.NiveauClasse, evaluation.Date,
                 evaluation.EnseignantNom, evaluation.Mode,
                 [.. evaluation.Items.Select(i => new ItemDto(i, index.Intitule(i), index.CompetenceDe(i)))],
                 [.. evaluation.Apprenants.Select(id => apprenants.TryGetValue(id, out var a)
                     ? new ApprenantDto(id, a.Nom, a.Prenom, a.Division)
                     : new ApprenantDto(id, "(apprenant parti)", "", null))],
-                cellules, evaluation.VersionGrille);
+                [.. evaluation.Cellules.Select(c => new CelluleDto(c.ApprenantId, c.Item, c.Niveau.Code(), c.Commentaire, c.ModifiePar, c.ModifieLe))],
+                evaluation.VersionGrille);
         }
     }
 
-    internal sealed class ListeHandler(ScenariosDbContext db, ICurrentUser user) : IQueryHandler<ListeQuery, IReadOnlyList<CreerEvaluation.EvaluationResume>>
+    internal sealed class ListeHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<ListeQuery, IReadOnlyList<EvaluationResume>>
     {
-        public async ValueTask<IReadOnlyList<CreerEvaluation.EvaluationResume>> Handle(ListeQuery query, CancellationToken cancellationToken)
+        public async ValueTask<IReadOnlyList<EvaluationResume>> Handle(ListeQuery query, CancellationToken cancellationToken)
         {
             AccesScenarios.Lecteur(user);
-            var evaluations = db.Evaluations.AsNoTracking();
+            var evaluations = session.Query<Evaluation>().AsQueryable();
             if (query.ScenarioId is { } scenario)
             {
                 evaluations = evaluations.Where(e => e.ScenarioId == scenario);
             }
-            return [.. (await evaluations.OrderByDescending(e => e.Date).ThenByDescending(e => e.CreeLe).ToListAsync(cancellationToken)).Select(CreerEvaluation.Resume)];
+            // What a list shows, not the cells.
+            var liste = await evaluations
+                .Select(e => new { e.Id, e.ScenarioId, e.Titre, e.Date, e.EnseignantNom, e.Mode, e.Apprenants, e.Items, e.CreeLe })
+                .ToListAsync(cancellationToken);
+            return [.. liste.OrderByDescending(e => e.Date).ThenByDescending(e => e.CreeLe)
+                .Select(e => new EvaluationResume(e.Id, e.ScenarioId, e.Titre, e.Date, e.EnseignantNom, e.Mode, e.Apprenants.Count, e.Items.Count))];
         }
     }
 

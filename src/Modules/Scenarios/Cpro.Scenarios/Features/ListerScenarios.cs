@@ -1,11 +1,12 @@
 using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
+using Cpro.Scenarios.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Scenarios.Features;
 
@@ -17,13 +18,13 @@ internal static class ListerScenarios
     internal sealed record ScenarioResume(Guid Id, string Referentiel, string NiveauClasse, string Titre, string AuteurNom, bool Modifiable,
         string? Origine, int Evaluations, DateTimeOffset ModifieLe);
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, IReadOnlyList<ScenarioResume>>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, IReadOnlyList<ScenarioResume>>
     {
         public async ValueTask<IReadOnlyList<ScenarioResume>> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesScenarios.Lecteur(user);
             var abonnes = (await mediator.Send(new ListerAbonnements(AccesScenarios.Etablissement(user)), cancellationToken)).Select(a => a.Referentiel).ToList();
-            var scenarios = db.Scenarios.AsNoTracking().Where(s => abonnes.Contains(s.Referentiel));
+            var scenarios = session.Query<Scenario>().Where(s => abonnes.Contains(s.Referentiel));
             if (!string.IsNullOrEmpty(query.Referentiel))
             {
                 scenarios = scenarios.Where(s => s.Referentiel == query.Referentiel);
@@ -32,11 +33,13 @@ internal static class ListerScenarios
             {
                 scenarios = scenarios.Where(s => s.NiveauClasse == query.NiveauClasse);
             }
+            var liste = await scenarios.OrderBy(s => s.Referentiel).ThenBy(s => s.NiveauClasse).ThenBy(s => s.Titre).ToListAsync(cancellationToken);
+            var ids = liste.Select(s => s.Id).ToList();
+            var evaluations = (await session.Query<Evaluation>().Where(e => ids.Contains(e.ScenarioId)).Select(e => e.ScenarioId).ToListAsync(cancellationToken))
+                .CountBy(id => id).ToDictionary();
             var moi = user.UserId ?? Guid.Empty;
-            return await scenarios.OrderBy(s => s.Referentiel).ThenBy(s => s.NiveauClasse).ThenBy(s => s.Titre)
-                .Select(s => new ScenarioResume(s.Id, s.Referentiel, s.NiveauClasse, s.Titre, s.AuteurNom, s.AuteurId == moi || s.CoAuteurs.Contains(moi),
-                    s.Origine, db.Evaluations.Count(e => e.ScenarioId == s.Id), s.ModifieLe))
-                .ToListAsync(cancellationToken);
+            return [.. liste.Select(s => new ScenarioResume(s.Id, s.Referentiel, s.NiveauClasse, s.Titre, s.AuteurNom, s.Modifiable(moi), s.Origine,
+                evaluations.GetValueOrDefault(s.Id), s.ModifieLe))];
         }
     }
 

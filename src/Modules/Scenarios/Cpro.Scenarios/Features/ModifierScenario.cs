@@ -3,11 +3,12 @@ using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Scenarios.Features;
 
@@ -16,7 +17,7 @@ internal static class ModifierScenario
 {
     internal sealed record Query(Guid Id) : IQuery<ScenarioDto>;
 
-    internal sealed record Command(Guid Id, uint Version, string NiveauClasse, ContenuScenario Contenu) : ICommand<ScenarioDto>;
+    internal sealed record Command(Guid Id, int Version, string NiveauClasse, ContenuScenario Contenu) : ICommand<ScenarioDto>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -27,27 +28,23 @@ internal static class ModifierScenario
         }
     }
 
-    /// <summary>A scenario of the user's establishment (the kernel's filter), or 404.</summary>
-    public static async Task<Scenario> TrouverAsync(ScenariosDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.Scenarios.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new IntrouvableException("Scénario introuvable.");
-
-    internal sealed class QueryHandler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, ScenarioDto>
+    internal sealed class QueryHandler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, ScenarioDto>
     {
         public async ValueTask<ScenarioDto> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesScenarios.Lecteur(user);
-            var scenario = await TrouverAsync(db, query.Id, cancellationToken);
-            return await ScenarioDto.LireAsync(db, scenario, await AccesScenarios.ReferentielAsync(mediator, scenario.Referentiel, cancellationToken),
+            var scenario = await Scenario.TrouverAsync(session, query.Id, cancellationToken);
+            return await ScenarioDto.LireAsync(session, scenario, await AccesScenarios.ReferentielAsync(mediator, scenario.Referentiel, cancellationToken),
                 user.UserId, cancellationToken);
         }
     }
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, ScenarioDto>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user, IMediator mediator, TimeProvider clock) : ICommandHandler<Command, ScenarioDto>
     {
         public async ValueTask<ScenarioDto> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesScenarios.Enseignant(user);
-            var scenario = await TrouverAsync(db, command.Id, cancellationToken);
+            var scenario = await Scenario.TrouverAsync(session, command.Id, cancellationToken);
             if (user.UserId is not { } moi || !scenario.Modifiable(moi))
             {
                 throw new InterditException("Seuls l'auteur et les co-auteurs modifient un scénario ; dupliquez-le pour l'adapter.");
@@ -61,24 +58,20 @@ internal static class ModifierScenario
             {
                 throw new NonTraitableException($"Le niveau {command.NiveauClasse} n'existe pas pour ce diplôme.");
             }
-            await command.Contenu.VerifierAsync(index, mediator, scenario.EtablissementId, cancellationToken);
+            await command.Contenu.VerifierAsync(index, mediator, AccesScenarios.Etablissement(user), cancellationToken);
             scenario.NiveauClasse = command.NiveauClasse;
             command.Contenu.Appliquer(scenario, index);
             scenario.ModifieLe = clock.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConflitException($"Le scénario « {scenario.Titre} » vient d'être modifié par quelqu'un d'autre : rechargez-le avant d'enregistrer.");
-            }
-            return await ScenarioDto.LireAsync(db, scenario, index, moi, cancellationToken);
+            // Saved with the command: refused (409) if someone saved it between the check above and the commit.
+            session.StoreRevision(scenario, command.Version);
+            // The answer gives the revision this save makes, to edit again from.
+            scenario.Version = command.Version + 1;
+            return await ScenarioDto.LireAsync(session, scenario, index, moi, cancellationToken);
         }
     }
 
     internal sealed record Corps(
-        uint Version, string NiveauClasse, string Titre, bool CoIntervention, string? CoInterventionDiscipline, IReadOnlyList<Guid>? CoAuteurs,
+        int Version, string NiveauClasse, string Titre, bool CoIntervention, string? CoInterventionDiscipline, IReadOnlyList<Guid>? CoAuteurs,
         string? SituationProfessionnelle, string? ProblematiqueEtMissions, string? MaterielsEtLogiciels, IReadOnlyList<string>? Liens,
         string? EspacesDeFormation, IReadOnlyList<string>? Activites, IReadOnlyList<string>? Taches, IReadOnlyList<string>? Criteres,
         IReadOnlyList<string>? CompetencesTransversales)

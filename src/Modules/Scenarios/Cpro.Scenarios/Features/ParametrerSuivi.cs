@@ -3,11 +3,11 @@ using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Scenarios.Features;
 
@@ -27,37 +27,28 @@ internal static class ParametrerSuivi
             .WithMessage("La règle est « plusRecent », « meilleur », « moyenneArrondie » ou « plusFrequent ».");
     }
 
-    internal sealed class QueryHandler(ScenariosDbContext db, ICurrentUser user) : IQueryHandler<Query, RegleDto>
+    internal sealed class QueryHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, RegleDto>
     {
         public async ValueTask<RegleDto> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesScenarios.Etablissement(user);
-            var regle = await db.ParametresSuivi.AsNoTracking().Select(p => (RegleSynthese?)p.Regle).SingleOrDefaultAsync(cancellationToken) ?? RegleSynthese.PlusRecent;
+            var regle = ParametresSuivi.RegleDe(await session.LoadAsync<ParametresSuivi>(ParametresSuivi.Cle, cancellationToken));
             return new RegleDto(regle.Code(), regle.Libelle());
         }
     }
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user) : ICommandHandler<Command, RegleDto>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user) : ICommandHandler<Command, RegleDto>
     {
-        public async ValueTask<RegleDto> Handle(Command command, CancellationToken cancellationToken)
+        public ValueTask<RegleDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var etablissement = AccesScenarios.Etablissement(user);
+            AccesScenarios.Etablissement(user);
             if (!user.HasAnyProfil([Profils.Ddftp, Profils.ChefEtablissement, Profils.Administrateur]))
             {
                 throw new InterditException("La règle de synthèse est choisie par le DDFTP, le chef d'établissement ou l'administrateur.");
             }
             var regle = Synthese.Lire(command.Regle)!.Value;
-            var parametres = await db.ParametresSuivi.SingleOrDefaultAsync(cancellationToken);
-            if (parametres is null)
-            {
-                db.ParametresSuivi.Add(new ParametresSuivi { EtablissementId = etablissement, Regle = regle });
-            }
-            else
-            {
-                parametres.Regle = regle;
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            return new RegleDto(regle.Code(), regle.Libelle());
+            session.Store(new ParametresSuivi { Regle = regle });
+            return ValueTask.FromResult(new RegleDto(regle.Code(), regle.Libelle()));
         }
     }
 

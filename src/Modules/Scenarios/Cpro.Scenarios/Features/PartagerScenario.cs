@@ -5,6 +5,8 @@ using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
+using Cpro.Kernel.Persistence;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,16 +28,17 @@ internal static class PartagerScenario
         public Validator() => RuleFor(c => c.Uai).NotEmpty().WithMessage("Indiquez l'UAI de l'établissement destinataire.");
     }
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator, IConfiguration configuration, TimeProvider clock)
-        : ICommandHandler<Command, Resultat>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator, IConfiguration configuration,
+        TimeProvider clock) : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesScenarios.Enseignant(user);
-            var source = await ModifierScenario.TrouverAsync(db, command.Id, cancellationToken);
+            var etablissement = AccesScenarios.Etablissement(user);
+            var source = await Scenario.TrouverAsync(session, command.Id, cancellationToken);
             var cible = await mediator.Send(new TrouverEtablissement(command.Uai), cancellationToken)
                         ?? throw new IntrouvableException($"Aucun établissement d'UAI {command.Uai.Trim().ToUpperInvariant()} sur la plateforme.");
-            if (cible.Id == source.EtablissementId)
+            if (cible.Id == etablissement)
             {
                 throw new NonTraitableException("Pour votre établissement, dupliquez le scénario.");
             }
@@ -44,10 +47,10 @@ internal static class PartagerScenario
             {
                 throw new NonTraitableException($"{cible.Nom} n'est pas abonné au diplôme {source.Referentiel} : le scénario ne peut pas lui être partagé.");
             }
-            var origine = await mediator.Send(new ObtenirParametresEtablissement(source.EtablissementId), cancellationToken);
-            await Copie.CopierAsync(db, source, cible.Id, null, $"{source.AuteurNom} ({origine.Nom})", source.Titre,
-                $"Partagé par {origine.Nom} ({origine.Uai})", clock.GetUtcNow(), configuration, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            var origine = await mediator.Send(new ObtenirParametresEtablissement(etablissement), cancellationToken);
+            // The one write into another establishment, named as such; its quota and lock are the receiver's.
+            await Copie.CopierAsync(session, unitOfWork, session.PourEtablissement(cible.Id), cible.Id, source, null, $"{source.AuteurNom} ({origine.Nom})",
+                source.Titre, $"Partagé par {origine.Nom} ({origine.Uai})", clock.GetUtcNow(), configuration, cancellationToken);
             return new Resultat(cible.Uai, cible.Nom);
         }
     }

@@ -1,5 +1,7 @@
 using Carter;
 using Cpro.Kernel.Identity;
+using Cpro.Scenarios.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,20 +9,21 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cpro.Scenarios.Features;
 
-/// <summary>The author or a co-author removes a resource; its bytes go with it (cascade), freeing the establishment's space.</summary>
+/// <summary>The author or a co-author removes a resource; its bytes go with it, freeing the establishment's space.</summary>
 internal static class SupprimerRessource
 {
     internal sealed record Command(Guid ScenarioId, Guid RessourceId) : ICommand;
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user) : ICommandHandler<Command>
+    internal sealed class Handler(IDocumentSession session, ICurrentUser user) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             AccesScenarios.Enseignant(user);
-            var scenario = await ModifierScenario.TrouverAsync(db, command.ScenarioId, cancellationToken);
-            DeposerRessource.VerifierAuteur(scenario, user);
-            db.Ressources.Remove(await TelechargerRessource.TrouverAsync(db, scenario, command.RessourceId, cancellationToken));
-            await db.SaveChangesAsync(cancellationToken);
+            var scenario = await Scenario.TrouverAsync(session, command.ScenarioId, cancellationToken);
+            scenario.VerifierAuteurRessources(user);
+            var ressource = await Ressource.TrouverAsync(session, scenario, command.RessourceId, cancellationToken);
+            session.Delete<Ressource>(ressource.Id);
+            session.Delete<ContenuRessource>(ressource.Id);
             return Unit.Value;
         }
     }

@@ -2,11 +2,11 @@ using Carter;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Scenarios.Features;
 
@@ -34,47 +34,51 @@ internal static class TableauDeBord
 
     internal sealed record PositionnementDto(Guid EvaluationId, DateOnly Date, string Item, string Valeur, string? Commentaire);
 
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, TableauDto>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, TableauDto>
     {
         public async ValueTask<TableauDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            var apprenant = await SuiviApprenants.VerifierAsync(db, user, mediator, query.ApprenantId, cancellationToken);
-            var regle = await db.ParametresSuivi.AsNoTracking().Select(p => (RegleSynthese?)p.Regle).SingleOrDefaultAsync(cancellationToken) ?? RegleSynthese.PlusRecent;
-            var lignes = await (
-                    from p in db.Positionnements.AsNoTracking()
-                    join e in db.Evaluations.AsNoTracking() on p.EvaluationId equals e.Id
-                    where p.ApprenantId == query.ApprenantId
-                    select new { e.Referentiel, EvaluationId = e.Id, e.CreeLe, p.Date, p.Item, p.Competence, p.Niveau, p.Commentaire })
-                .ToListAsync(cancellationToken);
-            var ids = lignes.Select(l => l.EvaluationId).Distinct().ToList();
-            var evaluations = await db.Evaluations.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Date).ThenBy(e => e.CreeLe)
-                .Select(e => new EvaluationSuiviDto(e.Id, e.Titre, e.Date, e.EnseignantNom)).ToListAsync(cancellationToken);
+            // The learner's follow-up (their positionings across evaluations, projected from the grids' events) and the
+            // establishment's rule in one round trip; nothing of them is shown before the check of who may follow whom.
+            var lecture = session.CreateBatchQuery();
+            var suiviLu = lecture.Load<SuiviApprenant>(query.ApprenantId);
+            var parametresLus = lecture.Load<ParametresSuivi>(ParametresSuivi.Cle);
+            await lecture.Execute(cancellationToken);
+            var suivi = await suiviLu;
+            var apprenant = await AccesSuivi.VerifierAsync(user, mediator, query.ApprenantId, suivi, cancellationToken);
+            var regle = ParametresSuivi.RegleDe(await parametresLus);
+            var evaluees = (suivi?.Evaluations ?? []).Where(e => e.Niveaux.Count > 0).OrderBy(e => e.Date).ThenBy(e => e.CreeLe).ToList();
             var referentiels = new List<ReferentielSuiviDto>();
-            foreach (var parReferentiel in lignes.GroupBy(l => l.Referentiel).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var parReferentiel in evaluees.GroupBy(e => e.Referentiel).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var index = await AccesScenarios.ReferentielAsync(mediator, parReferentiel.Key, cancellationToken);
-                var parCompetence = parReferentiel.ToLookup(l => l.Competence);
+                // In evaluation order, hence by date then creation.
+                var parCompetence = parReferentiel.SelectMany(e => e.Niveaux.Select(n => (Evaluation: e, Item: n.Key, Niveau: n.Value)))
+                    .ToLookup(x => x.Evaluation.CompetenceDe(x.Item));
                 var competences = index.Referentiel.Competences
                     .Where(c => query.Bloc is null || c.Blocs.Contains(query.Bloc))
                     .Select(c =>
                     {
-                        var siennes = parCompetence[c.Code].OrderBy(l => l.Date).ThenBy(l => l.CreeLe).ToList();
-                        var (niveau, explication) = Synthese.Calculer(regle, [.. siennes.Select(l => new Synthese.Point(l.Date, l.CreeLe.UtcTicks, l.Niveau))]);
+                        var siens = parCompetence[c.Code].ToList();
+                        var (niveau, explication) = Synthese.Calculer(regle,
+                            [.. siens.Select(x => new Synthese.Point(x.Evaluation.Date, x.Evaluation.CreeLe.UtcTicks, x.Niveau))]);
                         return new CompetenceSuiviDto(c.Code, c.Intitule, c.Blocs, niveau?.Code(), niveau?.Libelle(), explication,
-                            [.. siennes.Select(l => new PositionnementDto(l.EvaluationId, l.Date, l.Item, l.Niveau.Code(), l.Commentaire))]);
+                            [.. siens.Select(x => new PositionnementDto(x.Evaluation.Id, x.Evaluation.Date, x.Item, x.Niveau.Code(),
+                                x.Evaluation.Commentaires.GetValueOrDefault(x.Item)))]);
                     })
                     .ToList();
                 referentiels.Add(new ReferentielSuiviDto(index.Referentiel.Code, index.Referentiel.Intitule,
                     [.. index.Referentiel.Blocs.Select(b => new BlocSuiviDto(b.Code, b.Intitule))], competences));
             }
-            return new TableauDto(apprenant, regle.Code(), regle.Libelle(), evaluations, referentiels);
+            return new TableauDto(apprenant, regle.Code(), regle.Libelle(),
+                [.. evaluees.Select(e => new EvaluationSuiviDto(e.Id, e.Titre, e.Date, e.EnseignantNom))], referentiels);
         }
     }
 
-    internal sealed class ListeHandler(ScenariosDbContext db, ICurrentUser user, IMediator mediator) : IQueryHandler<ListeQuery, IReadOnlyList<ApprenantEtablissement>>
+    internal sealed class ListeHandler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<ListeQuery, IReadOnlyList<ApprenantEtablissement>>
     {
         public async ValueTask<IReadOnlyList<ApprenantEtablissement>> Handle(ListeQuery query, CancellationToken cancellationToken) =>
-            await SuiviApprenants.SuivisAsync(db, user, mediator, cancellationToken);
+            await AccesSuivi.SuivisAsync(session, user, mediator, cancellationToken);
     }
 
     internal sealed class Endpoint : ICarterModule

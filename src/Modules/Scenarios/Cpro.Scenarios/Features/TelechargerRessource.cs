@@ -1,12 +1,11 @@
 using Carter;
-using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
+using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cpro.Scenarios.Features;
 
@@ -18,20 +17,16 @@ internal static class TelechargerRessource
 
     internal sealed record Fichier(string NomFichier, string TypeContenu, byte[] Contenu);
 
-    /// <summary>One of the scenario's resources, or 404.</summary>
-    public static async Task<Ressource> TrouverAsync(ScenariosDbContext db, Scenario scenario, Guid ressourceId, CancellationToken cancellationToken) =>
-        await db.Ressources.SingleOrDefaultAsync(r => r.Id == ressourceId && r.ScenarioId == scenario.Id, cancellationToken)
-        ?? throw new IntrouvableException("Ressource introuvable.");
-
-    internal sealed class Handler(ScenariosDbContext db, ICurrentUser user) : IQueryHandler<Query, Fichier>
+    internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, Fichier>
     {
         public async ValueTask<Fichier> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesScenarios.Lecteur(user);
-            var scenario = await ModifierScenario.TrouverAsync(db, query.ScenarioId, cancellationToken);
-            var ressource = await TrouverAsync(db, scenario, query.RessourceId, cancellationToken);
-            var contenu = await db.ContenusRessources.Where(c => c.RessourceId == ressource.Id).Select(c => c.Contenu).SingleAsync(cancellationToken);
-            return new Fichier(ressource.NomFichier, ressource.TypeContenu, contenu);
+            var scenario = await Scenario.TrouverAsync(session, query.ScenarioId, cancellationToken);
+            var ressource = await Ressource.TrouverAsync(session, scenario, query.RessourceId, cancellationToken);
+            var contenu = await session.LoadAsync<ContenuRessource>(ressource.Id, cancellationToken)
+                          ?? throw new InvalidOperationException($"Contenu de la ressource {ressource.Id} absent.");
+            return new Fichier(ressource.NomFichier, ressource.TypeContenu, contenu.Contenu);
         }
     }
 

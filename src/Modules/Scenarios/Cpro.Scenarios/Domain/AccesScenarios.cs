@@ -1,13 +1,12 @@
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
-using Cpro.Scenarios.Domain;
 using Mediator;
 
-namespace Cpro.Scenarios.Features;
+namespace Cpro.Scenarios.Domain;
 
 /// <summary>Who does what with scenarios and evaluations: teachers write them; the DDFTP and the head read them;
-/// everything stays in the user's establishment (scoped by the kernel), on diplomas it subscribes to.</summary>
+/// everything stays in the user's establishment (the session's), on diplomas it subscribes to.</summary>
 internal static class AccesScenarios
 {
     public static Guid Etablissement(ICurrentUser user) =>

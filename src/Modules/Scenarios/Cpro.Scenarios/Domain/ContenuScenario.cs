@@ -1,11 +1,10 @@
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Errors;
-using Cpro.Scenarios.Domain;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 
-namespace Cpro.Scenarios.Features;
+namespace Cpro.Scenarios.Domain;
 
 /// <summary>What a teacher writes in a scenario, shared by its creation and its edition.</summary>
 internal sealed record ContenuScenario(
@@ -93,16 +92,19 @@ internal sealed record ScenarioDto(
     string? SituationProfessionnelle, string? ProblematiqueEtMissions, string? MaterielsEtLogiciels, IReadOnlyList<string> Liens,
     string? EspacesDeFormation, IReadOnlyList<string> Activites, IReadOnlyList<string> Taches, IReadOnlyList<string> Criteres,
     IReadOnlyList<string> Competences, IReadOnlyList<string> Blocs, IReadOnlyList<string> CompetencesTransversales,
-    IReadOnlyList<RessourceDto> Ressources, string? Origine, bool Modifiable, DateTimeOffset CreeLe, DateTimeOffset ModifieLe, uint Version)
+    IReadOnlyList<RessourceDto> Ressources, string? Origine, bool Modifiable, DateTimeOffset CreeLe, DateTimeOffset ModifieLe, int Version)
 {
-    public static async Task<ScenarioDto> LireAsync(ScenariosDbContext db, Scenario s, ReferentielIndex index, Guid? lecteur, CancellationToken cancellationToken)
+    public static async Task<ScenarioDto> LireAsync(IQuerySession session, Scenario s, ReferentielIndex index, Guid? lecteur, CancellationToken cancellationToken) =>
+        De(s, await Ressource.DuScenarioAsync(session, s.Id, cancellationToken), index, lecteur);
+
+    /// <summary>With its resources given: those a command stores are read back only once it is saved.</summary>
+    public static ScenarioDto De(Scenario s, IReadOnlyList<Ressource> ressources, ReferentielIndex index, Guid? lecteur)
     {
-        var ressources = await db.Ressources.Where(r => r.ScenarioId == s.Id).OrderBy(r => r.AjouteLe)
-            .Select(r => new RessourceDto(r.Id, r.NomFichier, r.TypeContenu, r.Taille, r.AjouteLe, r.AjoutePar)).ToListAsync(cancellationToken);
         var competences = index.CompetencesDerivees(s.Taches, s.Criteres);
         return new ScenarioDto(s.Id, s.Referentiel, s.NiveauClasse, s.Titre, s.CoIntervention, s.CoInterventionDiscipline, s.AuteurId, s.AuteurNom,
             s.CoAuteurs, s.SituationProfessionnelle, s.ProblematiqueEtMissions, s.MaterielsEtLogiciels, s.Liens, s.EspacesDeFormation, s.Activites,
-            s.Taches, s.Criteres, competences, index.BlocsDerives(s.Activites, competences), s.CompetencesTransversales, ressources, s.Origine,
+            s.Taches, s.Criteres, competences, index.BlocsDerives(s.Activites, competences), s.CompetencesTransversales,
+            [.. ressources.Select(r => new RessourceDto(r.Id, r.NomFichier, r.TypeContenu, r.Taille, r.AjouteLe, r.AjoutePar))], s.Origine,
             lecteur is { } id && s.Modifiable(id), s.CreeLe, s.ModifieLe, s.Version);
     }
 }
