@@ -45,6 +45,7 @@ services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =
     document.Info.Description = "API de Cpro, groupée par module.";
     return Task.CompletedTask;
 }));
+services.AddSingleton<DatabaseReadyCheck.Schema>();
 services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [OpsEndpoints.ReadyTag]);
 
 ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr");

@@ -23,8 +23,7 @@ public sealed class BehaviorsTests(CproFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         var services = scope.ServiceProvider;
-        var behavior = new TransactionBehavior<CreerEtablissement.Command, CreerEtablissement.EtablissementDto>(
-            services.GetRequiredService<UnitOfWork>(), services, services.GetServices<ModuleDbContextRegistration>());
+        var behavior = new TransactionBehavior<CreerEtablissement.Command, CreerEtablissement.EtablissementDto>(services.GetRequiredService<UnitOfWork>());
         var uai = TestUai.Next();
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await behavior.Handle(
@@ -52,8 +51,7 @@ public sealed class BehaviorsTests(CproFactory factory)
         var services = scope.ServiceProvider;
         var unitOfWork = services.GetRequiredService<UnitOfWork>();
         var commande = Tuteur(etablissement, "lock");
-        var behavior = new TransactionBehavior<CreerOuReutiliserCompteEntreprise, CompteEntreprise>(
-            unitOfWork, services, services.GetServices<ModuleDbContextRegistration>());
+        var behavior = new TransactionBehavior<CreerOuReutiliserCompteEntreprise, CompteEntreprise>(unitOfWork);
         var enCommande = false;
 
         var compte = await behavior.Handle(commande, async (message, ct) =>
@@ -80,8 +78,7 @@ public sealed class BehaviorsTests(CproFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var commande = Tuteur(etablissement, "rollback");
-        var behavior = new TransactionBehavior<CreerOuReutiliserCompteEntreprise, CompteEntreprise>(
-            services.GetRequiredService<UnitOfWork>(), services, services.GetServices<ModuleDbContextRegistration>());
+        var behavior = new TransactionBehavior<CreerOuReutiliserCompteEntreprise, CompteEntreprise>(services.GetRequiredService<UnitOfWork>());
 
         await Assert.ThrowsAsync<ConflitException>(async () => await behavior.Handle(commande, async (message, ct) =>
         {

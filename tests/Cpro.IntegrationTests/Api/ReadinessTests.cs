@@ -9,12 +9,13 @@ using Npgsql;
 
 namespace Cpro.IntegrationTests.Api;
 
-/// <summary>The readiness check against databases the running host does not use: one never migrated, one out of reach.</summary>
+/// <summary>The readiness check against databases the running host does not use: one whose schema was never applied, one
+/// out of reach.</summary>
 [Collection(CproCollection.Name)]
 public sealed class ReadinessTests(CproFactory factory)
 {
     [Fact]
-    public async Task Not_ready_while_migrations_are_pending()
+    public async Task Not_ready_while_the_documents_schema_is_not_applied()
     {
         var database = $"cpro_test_vide_{Guid.NewGuid():N}";
         await ExecuteAsync($"CREATE DATABASE \"{database}\"");
@@ -23,7 +24,7 @@ public sealed class ReadinessTests(CproFactory factory)
             var connection = new NpgsqlConnectionStringBuilder(factory.ServerConnectionString) { Database = database }.ConnectionString;
             var result = await CheckAsync(connection);
             Assert.Equal(HealthStatus.Unhealthy, result.Status);
-            Assert.StartsWith("Migrations en attente", result.Description, StringComparison.Ordinal);
+            Assert.Equal("Schéma des documents à mettre à jour (db-apply).", result.Description);
         }
         finally
         {
@@ -54,7 +55,7 @@ public sealed class ReadinessTests(CproFactory factory)
             module.AddServices(services, configuration);
         }
         await using var provider = services.BuildServiceProvider();
-        return await new DatabaseReadyCheck(provider, provider.GetRequiredService<Marten.IDocumentStore>()).CheckHealthAsync(new HealthCheckContext());
+        return await new DatabaseReadyCheck(provider.GetRequiredService<Marten.IDocumentStore>(), new DatabaseReadyCheck.Schema()).CheckHealthAsync(new HealthCheckContext());
     }
 
     private async Task ExecuteAsync(string sql)

@@ -2,7 +2,6 @@ using Cpro.Etablissements;
 using Cpro.Etablissements.Siecle;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Cpro.IntegrationTests.Browser.BrowserFixture;

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.IntegrationTests.Scenarios;
 using Cpro.Kernel.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cpro.IntegrationTests.Periodes;

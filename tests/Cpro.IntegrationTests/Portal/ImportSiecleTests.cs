@@ -4,7 +4,6 @@ using Cpro.Etablissements;
 using Cpro.Etablissements.Siecle;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
 

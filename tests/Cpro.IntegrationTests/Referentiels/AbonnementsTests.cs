@@ -5,7 +5,6 @@ using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
 

@@ -1,31 +1,36 @@
-using Cpro.Kernel.Persistence;
 using Marten;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cpro.Host.Persistence;
 
-/// <summary>Ready when the store answers and every module's migrations are applied.</summary>
-internal sealed class DatabaseReadyCheck(IServiceProvider services, IDocumentStore store) : IHealthCheck
+/// <summary>Ready when the store answers and its schema is the one its documents need. The schema is compared once it
+/// answers, until it has matched: it then changes only with a new version of the host, which applies it at start.</summary>
+internal sealed class DatabaseReadyCheck(IDocumentStore store, DatabaseReadyCheck.Schema schema) : IHealthCheck
 {
+    /// <summary>Whether the schema has matched, for the host's lifetime.</summary>
+    internal sealed class Schema
+    {
+        public volatile bool Conforme;
+    }
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
         try
         {
             await using (var session = store.QuerySession())
             {
                 await session.QueryAsync<int>("select 1", cancellationToken);
             }
-            foreach (var registration in scope.ServiceProvider.GetServices<ModuleDbContextRegistration>())
+            if (!schema.Conforme)
             {
-                var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-                if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-                {
-                    return HealthCheckResult.Unhealthy($"Migrations en attente pour le schéma {registration.Schema}.");
-                }
+                await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
+                schema.Conforme = true;
             }
             return HealthCheckResult.Healthy();
+        }
+        catch (Weasel.Core.Migrations.DatabaseValidationException e)
+        {
+            return HealthCheckResult.Unhealthy("Schéma des documents à mettre à jour (db-apply).", e);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or Marten.Exceptions.MartenCommandException or InvalidOperationException or TimeoutException)
         {

@@ -5,7 +5,6 @@ using Marten.Exceptions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Cpro.Host.Pipeline;
@@ -29,10 +28,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             RequeteInvalideException e => Problem(StatusCodes.Status400BadRequest, "Requête invalide", e.Message),
             TropVolumineuxException e => Problem(StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", e.Message),
             NonTraitableException e => Problem(StatusCodes.Status422UnprocessableEntity, "Requête non traitable", e.Message),
-            DbUpdateConcurrencyException or ConcurrencyException => Problem(StatusCodes.Status409Conflict, "Modification concurrente",
+            ConcurrencyException => Problem(StatusCodes.Status409Conflict, "Modification concurrente",
                 "Ces données ont été modifiées entre-temps par quelqu'un d'autre : rechargez-les puis recommencez."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }
-                or DocumentAlreadyExistsException
+            DocumentAlreadyExistsException
                 or MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 Problem(StatusCodes.Status409Conflict, "Conflit", "Ces données existent déjà."),
             AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Requête invalide",

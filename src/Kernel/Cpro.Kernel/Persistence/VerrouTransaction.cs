@@ -1,6 +1,3 @@
-using Marten;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Cpro.Kernel.Persistence;
@@ -10,9 +7,6 @@ namespace Cpro.Kernel.Persistence;
 /// what the first one wrote. The key names what is protected, e.g. « cpro.ressources:{establishment} ».</summary>
 public static class VerrouTransaction
 {
-    public static async Task VerrouillerAsync(this DatabaseFacade database, string cle, CancellationToken cancellationToken) =>
-        await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({cle}, 0))", cancellationToken);
-
     public static async Task VerrouillerAsync(this UnitOfWork unitOfWork, string cle, CancellationToken cancellationToken)
     {
         await using var commande = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", unitOfWork.Connection);

@@ -1,5 +1,4 @@
 using Cpro.Kernel.Modules;
-using Cpro.Kernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +13,8 @@ public sealed class BookModule : ICproModule
     public bool Desactivable => true;
     public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("Book des apprenants", "/book")];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<BookDbContext>(configuration, BookDbContext.SchemaName);
+    /// <summary>Nothing yet: the module is to come.</summary>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
 }

@@ -1,5 +1,4 @@
 using Cpro.Kernel.Modules;
-using Cpro.Kernel.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +13,8 @@ public sealed class TransfertsModule : ICproModule
     public bool Desactivable => true;
     public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("Transferts", "/transferts")];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext<TransfertsDbContext>(configuration, TransfertsDbContext.SchemaName);
+    /// <summary>Nothing yet: the module is to come.</summary>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
 }
