@@ -15,6 +15,7 @@ public sealed class UnitOfWork(IDocumentStore store, ICurrentUser user) : IAsync
 {
     private IDocumentSession? _session;
     private int _commandes;
+    private readonly List<Action> _apresValidation = [];
 
     public IDocumentSession Session => _session ??= store.LightweightSession(new SessionOptions { TenantId = Tenant(user.EtablissementId) });
 
@@ -36,12 +37,32 @@ public sealed class UnitOfWork(IDocumentStore store, ICurrentUser user) : IAsync
         }
     }
 
-    /// <summary>Ends a command; the outermost saves and commits everything the command and the ones it sent did.</summary>
+    /// <summary>Ends a command; the outermost saves and commits everything the command and the ones it sent did, then runs
+    /// what waited for the commit.</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
         if (--_commandes == 0)
         {
             await Session.SaveChangesAsync(cancellationToken);
+            foreach (var action in _apresValidation)
+            {
+                action();
+            }
+            _apresValidation.Clear();
+        }
+    }
+
+    /// <summary>Runs once the current command is committed (never if it fails): what must not happen before, like
+    /// forgetting a cached state a request could otherwise read again from before the commit. Outside a command, at once.</summary>
+    public void OnCommitted(Action action)
+    {
+        if (EnCommande)
+        {
+            _apresValidation.Add(action);
+        }
+        else
+        {
+            action();
         }
     }
 
@@ -65,6 +86,7 @@ public sealed class UnitOfWork(IDocumentStore store, ICurrentUser user) : IAsync
     public async ValueTask AbortAsync()
     {
         _commandes = 0;
+        _apresValidation.Clear();
         if (_session is { } session)
         {
             _session = null;

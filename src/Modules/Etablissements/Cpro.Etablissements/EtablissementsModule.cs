@@ -41,7 +41,7 @@ public sealed class EtablissementsModule : ICproModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureMarten(Documents);
-        services.AddScoped<IModuleSwitches, ModuleSwitches>();
+        services.AddSingleton<IModuleSwitches, ModuleSwitches>();
         services.AddSingleton<IPasswordHasher<Identifiants>, PasswordHasher<Identifiants>>();
         services.AddScoped<IStartupTask, AdministrateurPlateformeSeed>();
         services.AddScoped<IStartupTask, DemoSeed>();

@@ -160,7 +160,10 @@ internal sealed class TransportFichier(string dossier) : ITransportCourriel
     {
         Directory.CreateDirectory(dossier);
         var chemin = Path.Combine(dossier, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(Format, chemin, cancellationToken);
+        // Written aside, then renamed: whoever reads the folder never meets half an email.
+        var enCours = chemin + ".tmp";
+        await message.WriteToAsync(Format, enCours, cancellationToken);
+        File.Move(enCours, chemin);
         return chemin;
     }
 }

@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,7 @@ internal static class ActiverUtilisateur
 {
     internal sealed record Command(string Uai, Guid Id, bool Actif) : ICommand<GestionComptes.UtilisateurDto>;
 
-    internal sealed class Handler(IDocumentSession session, ICurrentUser user, IMemoryCache cache) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
+    internal sealed class Handler(UnitOfWork unitOfWork, IDocumentSession session, ICurrentUser user, IMemoryCache cache) : ICommandHandler<Command, GestionComptes.UtilisateurDto>
     {
         public async ValueTask<GestionComptes.UtilisateurDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -34,7 +35,7 @@ internal static class ActiverUtilisateur
                 utilisateur.Identifiants.RenouvelerTampon();
             }
             GestionComptes.Enregistrer(session, etablissement, utilisateur, lue);
-            ComptesActifs.Oublier(cache, utilisateur.Id);
+            unitOfWork.OnCommitted(() => ComptesActifs.Oublier(cache, utilisateur.Id));
             return GestionComptes.UtilisateurDto.From(utilisateur);
         }
     }

@@ -10,6 +10,7 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 using static Cpro.Etablissements.Features.ListerModules;
 
 namespace Cpro.Etablissements.Features;
@@ -33,7 +34,8 @@ internal static class BasculerModule
         }
     }
 
-    internal sealed class Handler(IDocumentSession session, ICurrentUser user, ModuleCatalogue catalogue, TimeProvider clock)
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, IMemoryCache cache, ICurrentUser user, ModuleCatalogue catalogue,
+        TimeProvider clock)
         : ICommandHandler<Command, ModuleEtablissementDto>
     {
         public async ValueTask<ModuleEtablissementDto> Handle(Command command, CancellationToken cancellationToken)
@@ -46,6 +48,7 @@ internal static class BasculerModule
                 Id = module.Name, Actif = command.Actif!.Value, ModifiePar = user.Login ?? "", ModifieLe = clock.GetUtcNow(),
             };
             session.PourEtablissement(etablissement.Id).Store(activation);
+            unitOfWork.OnCommitted(() => ModuleSwitches.Oublier(cache, etablissement.Id));
             return new ModuleEtablissementDto(module.Name, module.DisplayName, module.Statut.Libelle(), module.Desactivable,
                 activation.Actif, activation.ModifiePar, activation.ModifieLe);
         }

@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Modules;
 using FluentValidation;
+using Cpro.Kernel.Persistence;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -36,7 +37,7 @@ internal static class ChangerMotDePasse
 
     /// <summary>On success, the principal to sign in again with (the new security stamp, no longer marked as holding a
     /// temporary password).</summary>
-    internal sealed class Handler(IDocumentSession session, Connexions connexions, IMemoryCache cache) : ICommandHandler<Command, SeConnecter.Resultat>
+    internal sealed class Handler(UnitOfWork unitOfWork, IDocumentSession session, Connexions connexions, IMemoryCache cache) : ICommandHandler<Command, SeConnecter.Resultat>
     {
         public async ValueTask<SeConnecter.Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -49,7 +50,7 @@ internal static class ChangerMotDePasse
             // The temporary code is no longer to be handed out.
             compte.Utilisateur?.CodeProvisoire = null;
             compte.Enregistrer(session);
-            ComptesActifs.Oublier(cache, compte.Id);
+            unitOfWork.OnCommitted(() => ComptesActifs.Oublier(cache, compte.Id));
             return new SeConnecter.Resultat(compte.Principal(), null);
         }
     }

@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Etablissements.Courriels;
 using Cpro.Etablissements.Domain;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ internal static class ReinitialiserMotDePasse
 
     internal sealed record Resultat(string Login, bool CourrielEnvoye);
 
-    internal sealed class Handler(IDocumentSession session, ICurrentUser user, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration,
+    internal sealed class Handler(UnitOfWork unitOfWork, IDocumentSession session, ICurrentUser user, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration,
         IMemoryCache cache) : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ internal static class ReinitialiserMotDePasse
                 GestionComptes.EnvoyerIdentifiants(boite, configuration, etablissement, utilisateur, code, nouveau: false);
             }
             GestionComptes.Enregistrer(session, etablissement, utilisateur, lue);
-            ComptesActifs.Oublier(cache, utilisateur.Id);
+            unitOfWork.OnCommitted(() => ComptesActifs.Oublier(cache, utilisateur.Id));
             return new Resultat(utilisateur.Identifiants.Login, courriel);
         }
     }

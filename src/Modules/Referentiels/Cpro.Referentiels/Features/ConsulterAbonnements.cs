@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
+using Cpro.Referentiels.Domain;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,7 @@ internal static class ConsulterAbonnements
     internal sealed class Handler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<AbonnementDto>>
     {
         public async ValueTask<IReadOnlyList<AbonnementDto>> Handle(Query query, CancellationToken cancellationToken) =>
-            await ReferentielsPartages.AbonnementsAsync(session, AccesReferentiels.EtablissementLecteur(user), cancellationToken);
+            await AbonnementsEtablissement.LireAsync(session, AccesReferentiels.EtablissementLecteur(user), cancellationToken);
     }
 
     internal sealed class Endpoint : ICarterModule

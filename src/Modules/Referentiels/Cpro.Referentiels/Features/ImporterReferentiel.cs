@@ -2,13 +2,16 @@ using Carter;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Referentiels.Catalogue;
 using Cpro.Referentiels.Domain;
+using Cpro.Referentiels.Integrations;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Cpro.Referentiels.Features;
 
@@ -49,7 +52,8 @@ internal static class ImporterReferentiel
         }
     }
 
-    internal sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Resultat>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, IMemoryCache cache, ICurrentUser user, TimeProvider clock)
+        : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -75,6 +79,10 @@ internal static class ImporterReferentiel
             else if (!command.Simulation && operation == Remplacement)
             {
                 session.Store(importe);
+            }
+            if (!command.Simulation && operation != Inchange)
+            {
+                unitOfWork.OnCommitted(() => ReferentielsPartages.OublierVersion(cache, importe.Code));
             }
             return new Resultat(new ImportDto(command.Simulation, operation, ListerReferentiels.ResumeDto.From(importe, null)), []);
         }

@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
-using Cpro.Kernel.Persistence;
 using Cpro.Referentiels.Catalogue;
 using Cpro.Referentiels.Contracts;
 using Cpro.Referentiels.Domain;
+using Cpro.Referentiels.Features;
 using Marten;
 using Mediator;
+using Microsoft.Extensions.Caching.Memory;
 
-namespace Cpro.Referentiels.Features;
+namespace Cpro.Referentiels.Integrations;
 
 /// <summary>Answers other modules' questions about the catalogue and an establishment's subscriptions (Contracts queries).
 /// The asking handler has already checked its caller's rights; the establishment is the one it names, whoever asks
 /// (the platform administrator's session belongs to none).</summary>
-internal sealed class ReferentielsPartages(IQuerySession session) :
+internal sealed class ReferentielsPartages(IQuerySession session, IMemoryCache cache) :
     IQueryHandler<ObtenirReferentiel, ReferentielDto?>,
     IQueryHandler<ListerAbonnements, IReadOnlyList<AbonnementDto>>
 {
@@ -20,10 +21,19 @@ internal sealed class ReferentielsPartages(IQuerySession session) :
     /// part of a dashboard's time. A few entries per code at most: a new version comes with a validated import.</summary>
     private static readonly ConcurrentDictionary<(string Code, string Version), ReferentielDto> Arbres = new();
 
+    /// <summary>How long another instance of the host may serve a version replaced there; here, an import forgets it at
+    /// its commit (<see cref="OublierVersion"/>).</summary>
+    private static readonly TimeSpan DureeVersion = TimeSpan.FromSeconds(60);
+
     public async ValueTask<ReferentielDto?> Handle(ObtenirReferentiel query, CancellationToken cancellationToken)
     {
         var code = AccesReferentiels.Normaliser(query.Code);
-        var version = await session.Query<Referentiel>().Where(r => r.Code == code).Select(r => r.Version).SingleOrDefaultAsync(cancellationToken);
+        // Every grid and dashboard asks for its référentiel: the version (a round trip each time) is kept briefly too.
+        var version = await cache.GetOrCreateAsync(CleVersion(code), async entree =>
+        {
+            entree.AbsoluteExpirationRelativeToNow = DureeVersion;
+            return await session.Query<Referentiel>().Where(r => r.Code == code).Select(r => r.Version).SingleOrDefaultAsync(cancellationToken);
+        });
         if (version is null)
         {
             return null;
@@ -37,20 +47,10 @@ internal sealed class ReferentielsPartages(IQuerySession session) :
         return stocke is null ? null : Arbres.GetOrAdd((code, stocke.Version), _ => Arbre.Lire(stocke.Contenu, stocke.Version));
     }
 
-    public async ValueTask<IReadOnlyList<AbonnementDto>> Handle(ListerAbonnements query, CancellationToken cancellationToken) =>
-        await AbonnementsAsync(session, query.EtablissementId, cancellationToken);
+    public static void OublierVersion(IMemoryCache cache, string code) => cache.Remove(CleVersion(code));
 
-    /// <summary>An establishment's subscriptions by diploma code, each level with its divisions.</summary>
-    public static async Task<IReadOnlyList<AbonnementDto>> AbonnementsAsync(IQuerySession session, Guid etablissementId, CancellationToken cancellationToken)
-    {
-        var abonnements = await session.PourEtablissement(etablissementId).Query<Abonnement>()
-            .OrderBy(a => a.ReferentielCode).ToListAsync(cancellationToken);
-        var codes = abonnements.Select(a => a.ReferentielCode).ToList();
-        var intitules = (await session.Query<Referentiel>().Where(r => codes.Contains(r.Code))
-                .Select(r => new { r.Code, r.Intitule }).ToListAsync(cancellationToken))
-            .ToDictionary(r => r.Code, r => r.Intitule, StringComparer.Ordinal);
-        // Subscribed codes are in the catalogue, which nothing deletes from; one missing would not be shown.
-        return [.. abonnements.Where(a => intitules.ContainsKey(a.ReferentielCode)).Select(a => new AbonnementDto(a.ReferentielCode,
-            intitules[a.ReferentielCode], [.. a.Niveaux.Select(n => new NiveauAbonneDto(n.NiveauClasse, n.Divisions))]))];
-    }
+    private static string CleVersion(string code) => $"cpro:referentiel-version:{code}";
+
+    public async ValueTask<IReadOnlyList<AbonnementDto>> Handle(ListerAbonnements query, CancellationToken cancellationToken) =>
+        await AbonnementsEtablissement.LireAsync(session, query.EtablissementId, cancellationToken);
 }
