@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cpro.IntegrationTests.Infrastructure;
+using Cpro.Kernel.Identity;
 using static Cpro.IntegrationTests.Scenarios.ScenariosTests;
 
 namespace Cpro.IntegrationTests.Scenarios;
@@ -134,6 +135,57 @@ public sealed class EvaluationsTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task The_synthesis_gives_each_competence_the_dashboards_level_and_how_many_positionings_it_comes_from()
+    {
+        var (classe, premiere) = await EvaluationAsync("2026-10-05");
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        var lea = classe.Ids["Lea"];
+        (await professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{premiere}/grille",
+            new { versionGrille = 0, cellules = new[] { Cellule(lea, "C1", "4"), Cellule(lea, "C2", "2") } })).EnsureSuccessStatusCode();
+        using var eleve = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
+        (await classe.Ddftp.PutAsJsonAsync("/api/scenarios/suivi/regle", new { regle = "meilleur" })).EnsureSuccessStatusCode();
+
+        var synthese = await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}/synthese");
+        var tableau = await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}");
+
+        Assert.Equal(("meilleur", "Lea"), (synthese.GetProperty("regle").GetString(), synthese.GetProperty("apprenant").GetProperty("prenom").GetString()));
+        var competences = synthese.GetProperty("referentiels")[0].GetProperty("competences").EnumerateArray().ToList();
+        Assert.Equal(Competences(tableau).Select(c => c.GetProperty("code").GetString()), competences.Select(c => c.GetProperty("code").GetString()));
+        foreach (var competence in competences)
+        {
+            var detail = Competence(tableau, competence.GetProperty("code").GetString()!);
+            Assert.Equal(detail.GetProperty("synthese").GetString(), competence.GetProperty("niveau").GetString());
+            Assert.Equal(detail.GetProperty("explication").GetString(), competence.GetProperty("explication").GetString());
+            Assert.Equal(detail.GetProperty("positionnements").GetArrayLength(), competence.GetProperty("positionnements").GetInt32());
+        }
+        var c1 = competences.Single(c => c.GetProperty("code").GetString() == "C1");
+        Assert.Equal(("4", "4 Bien maîtrisé", 1), (c1.GetProperty("niveau").GetString(), c1.GetProperty("niveauLibelle").GetString(), c1.GetProperty("positionnements").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_synthesis_is_read_by_whoever_reads_the_dashboard_and_nobody_else()
+    {
+        var (classe, _) = await EvaluationAsync();
+        var lea = classe.Ids["Lea"];
+        using var eleve = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
+        using var hugo = await Classe.ClientAsync(factory, classe.Apprenants["Hugo"]);
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        var autre = await Classe.CreerAsync(factory);
+        using var ailleurs = await Classe.ClientAsync(factory, autre.Professeur);
+        using var tuteur = await factory.ClientAsync(await factory.CreerUtilisateurAsync(classe.Uai, Profils.Tuteur));
+        var route = $"/api/scenarios/suivi/apprenants/{lea}/synthese";
+
+        foreach (var client in new[] { eleve, professeur, classe.Ddftp })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(route)).StatusCode);
+        }
+        foreach (var client in new[] { hugo, ailleurs, tuteur })
+        {
+            await (await client.GetAsync(route)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+    }
+
+    [Fact]
     public async Task A_learner_sees_only_themselves_and_a_teacher_their_classes_and_evaluated_learners()
     {
         var (classe, evaluation) = await EvaluationAsync();
@@ -192,6 +244,7 @@ public sealed class EvaluationsTests(CproFactory factory)
 
     private static object Cellule(Guid apprenant, string item, string valeur, string? commentaire = null) => new { apprenant, item, valeur, commentaire };
 
-    private static JsonElement Competence(JsonElement tableau, string code) =>
-        tableau.GetProperty("referentiels")[0].GetProperty("competences").EnumerateArray().Single(c => c.GetProperty("code").GetString() == code);
+    private static JsonElement Competence(JsonElement tableau, string code) => Competences(tableau).Single(c => c.GetProperty("code").GetString() == code);
+
+    private static JsonElement.ArrayEnumerator Competences(JsonElement tableau) => tableau.GetProperty("referentiels")[0].GetProperty("competences").EnumerateArray();
 }

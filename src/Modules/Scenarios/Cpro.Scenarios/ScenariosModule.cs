@@ -4,6 +4,7 @@ using Cpro.Scenarios.Domain;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cpro.Scenarios;
@@ -41,5 +42,6 @@ public sealed class ScenariosModule : ICproModule
             options.Projections.Add<ProjectionSuivi>(ProjectionLifecycle.Inline);
         });
         services.AddScoped<IStartupTask, Startup.DemoScenario>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, JsonScenarios.Default));
     }
 }

@@ -38,40 +38,15 @@ internal static class TableauDeBord
     {
         public async ValueTask<TableauDto> Handle(Query query, CancellationToken cancellationToken)
         {
-            // The learner's follow-up (their positionings across evaluations, projected from the grids' events) and the
-            // establishment's rule in one round trip; nothing of them is shown before the check of who may follow whom.
-            var lecture = session.CreateBatchQuery();
-            var suiviLu = lecture.Load<SuiviApprenant>(query.ApprenantId);
-            var parametresLus = lecture.Load<ParametresSuivi>(ParametresSuivi.Cle);
-            await lecture.Execute(cancellationToken);
-            var suivi = await suiviLu;
-            var apprenant = await AccesSuivi.VerifierAsync(user, mediator, query.ApprenantId, suivi, cancellationToken);
-            var regle = ParametresSuivi.RegleDe(await parametresLus);
-            var evaluees = (suivi?.Evaluations ?? []).Where(e => e.Niveaux.Count > 0).OrderBy(e => e.Date).ThenBy(e => e.CreeLe).ToList();
-            var referentiels = new List<ReferentielSuiviDto>();
-            foreach (var parReferentiel in evaluees.GroupBy(e => e.Referentiel).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                var index = await AccesScenarios.ReferentielAsync(mediator, parReferentiel.Key, cancellationToken);
-                // In evaluation order, hence by date then creation.
-                var parCompetence = parReferentiel.SelectMany(e => e.Niveaux.Select(n => (Evaluation: e, Item: n.Key, Niveau: n.Value)))
-                    .ToLookup(x => x.Evaluation.CompetenceDe(x.Item));
-                var competences = index.Referentiel.Competences
-                    .Where(c => query.Bloc is null || c.Blocs.Contains(query.Bloc))
-                    .Select(c =>
-                    {
-                        var siens = parCompetence[c.Code].ToList();
-                        var (niveau, explication) = Synthese.Calculer(regle,
-                            [.. siens.Select(x => new Synthese.Point(x.Evaluation.Date, x.Evaluation.CreeLe.UtcTicks, x.Niveau))]);
-                        return new CompetenceSuiviDto(c.Code, c.Intitule, c.Blocs, niveau?.Code(), niveau?.Libelle(), explication,
-                            [.. siens.Select(x => new PositionnementDto(x.Evaluation.Id, x.Evaluation.Date, x.Item, x.Niveau.Code(),
-                                x.Evaluation.Commentaires.GetValueOrDefault(x.Item)))]);
-                    })
-                    .ToList();
-                referentiels.Add(new ReferentielSuiviDto(index.Referentiel.Code, index.Referentiel.Intitule,
-                    [.. index.Referentiel.Blocs.Select(b => new BlocSuiviDto(b.Code, b.Intitule))], competences));
-            }
-            return new TableauDto(apprenant, regle.Code(), regle.Libelle(),
-                [.. evaluees.Select(e => new EvaluationSuiviDto(e.Id, e.Titre, e.Date, e.EnseignantNom))], referentiels);
+            var suivi = await SuiviCompetences.CalculerAsync(session, user, mediator, query.ApprenantId, query.Bloc, cancellationToken);
+            return new TableauDto(suivi.Apprenant, suivi.Regle.Code(), suivi.Regle.Libelle(),
+                [.. suivi.Evaluations.Select(e => new EvaluationSuiviDto(e.Id, e.Titre, e.Date, e.EnseignantNom))],
+                [.. suivi.Referentiels.Select(r => new ReferentielSuiviDto(r.Index.Referentiel.Code, r.Index.Referentiel.Intitule,
+                    [.. r.Index.Referentiel.Blocs.Select(b => new BlocSuiviDto(b.Code, b.Intitule))],
+                    [.. r.Competences.Select(c => new CompetenceSuiviDto(c.Competence.Code, c.Competence.Intitule, c.Competence.Blocs, c.Niveau?.Code(),
+                        c.Niveau?.Libelle(), c.Explication,
+                        [.. c.Positionnements.Select(p => new PositionnementDto(p.Evaluation.Id, p.Evaluation.Date, p.Item, p.Niveau.Code(),
+                            p.Evaluation.Commentaires.GetValueOrDefault(p.Item)))]))]))]);
         }
     }
 
