@@ -103,27 +103,36 @@ public sealed class BehaviorsTests(CproFactory factory)
     }
 
     [Fact]
-    public async Task Every_handled_message_is_logged_with_its_name_and_duration()
+    public async Task Every_handled_message_is_logged_with_its_name_and_duration_commands_above_queries()
     {
-        var logger = new CapturingLogger<LoggingBehavior<ListerEtablissements.Query, IReadOnlyList<CreerEtablissement.EtablissementDto>>>();
-        var behavior = new LoggingBehavior<ListerEtablissements.Query, IReadOnlyList<CreerEtablissement.EtablissementDto>>(logger);
+        var queryLogger = new CapturingLogger<LoggingBehavior<ListerEtablissements.Query, IReadOnlyList<CreerEtablissement.EtablissementDto>>>();
+        var query = new LoggingBehavior<ListerEtablissements.Query, IReadOnlyList<CreerEtablissement.EtablissementDto>>(queryLogger);
+        await query.Handle(new ListerEtablissements.Query(), (_, _) => ValueTask.FromResult<IReadOnlyList<CreerEtablissement.EtablissementDto>>([]), CancellationToken.None);
 
-        await behavior.Handle(new ListerEtablissements.Query(), (_, _) => ValueTask.FromResult<IReadOnlyList<CreerEtablissement.EtablissementDto>>([]), CancellationToken.None);
+        var commandLogger = new CapturingLogger<LoggingBehavior<CreerEtablissement.Command, CreerEtablissement.EtablissementDto>>();
+        var command = new LoggingBehavior<CreerEtablissement.Command, CreerEtablissement.EtablissementDto>(commandLogger);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await command.Handle(new CreerEtablissement.Command("0750001A", "Lycée", null), (_, _) => throw new InvalidOperationException(), CancellationToken.None));
 
-        var entry = Assert.Single(logger.Entries);
-        Assert.Equal("ListerEtablissements", entry["Handler"]);
-        Assert.IsType<double>(entry["ElapsedMs"]);
+        var lecture = Assert.Single(queryLogger.Entries);
+        Assert.Equal(LogLevel.Debug, lecture.Level);
+        Assert.Equal("ListerEtablissements", lecture.State["Handler"]);
+        Assert.IsType<double>(lecture.State["ElapsedMs"]);
+        var ecriture = Assert.Single(commandLogger.Entries);
+        Assert.Equal(LogLevel.Information, ecriture.Level);
+        Assert.Equal("CreerEtablissement", ecriture.State["Handler"]);
+        Assert.Equal(nameof(InvalidOperationException), ecriture.State["Exception"]);
     }
 
     private sealed class CapturingLogger<T> : ILogger<T>
     {
-        public List<Dictionary<string, object?>> Entries { get; } = [];
+        public List<(LogLevel Level, Dictionary<string, object?> State)> Entries { get; } = [];
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add(((IEnumerable<KeyValuePair<string, object?>>)state!).ToDictionary(kv => kv.Key, kv => kv.Value));
+            Entries.Add((logLevel, ((IEnumerable<KeyValuePair<string, object?>>)state!).ToDictionary(kv => kv.Key, kv => kv.Value)));
     }
 }

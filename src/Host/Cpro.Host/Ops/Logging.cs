@@ -5,7 +5,9 @@ using Serilog.Formatting.Display;
 
 namespace Cpro.Host.Ops;
 
-/// <summary>Structured logs on the console: readable lines by default, JSON lines when CPRO_LOG_FORMAT=json.</summary>
+/// <summary>Structured logs on the console: readable lines by default, JSON lines when CPRO_LOG_FORMAT=json. Written by a
+/// background thread: a request no longer waits for the console (a tenth of a short request's time); the lines still
+/// queued are written when the host stops.</summary>
 internal static class Logging
 {
     public static ITextFormatter Formatter(IConfiguration configuration) =>
@@ -19,5 +21,5 @@ internal static class Logging
             .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
             .Enrich.FromLogContext()
-            .WriteTo.Console(Formatter(configuration)));
+            .WriteTo.Async(sink => sink.Console(Formatter(configuration)), blockWhenFull: true));
 }

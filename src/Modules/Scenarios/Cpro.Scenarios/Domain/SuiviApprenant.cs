@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx;
 
 namespace Cpro.Scenarios.Domain;
@@ -53,6 +54,7 @@ internal sealed class EvaluationSuivie
     /// <summary>Orders evaluations of the same date.</summary>
     public DateTimeOffset CreeLe { get; init; }
     /// <summary>The learner's level on each item they were positioned on, in the order first given.</summary>
+    [JsonConverter(typeof(NiveauxJson))]
     public Dictionary<string, NiveauMaitrise> Niveaux { get; set; } = [];
     /// <summary>The comments, for the items that have one.</summary>
     public Dictionary<string, string> Commentaires { get; set; } = [];
