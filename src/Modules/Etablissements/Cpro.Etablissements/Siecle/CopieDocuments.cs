@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cpro.Kernel.Persistence;
 using JasperFx;
 using Marten;
@@ -20,8 +21,10 @@ internal static class CopieDocuments
         }
         var serialiseur = store.Options.Serializer();
         var revisionne = typeof(IRevisioned).IsAssignableFrom(typeof(T));
-        var colonnes = revisionne ? "tenant_id, id, data, mt_dotnet_type, mt_version" : "tenant_id, id, data, mt_dotnet_type";
+        // The version as Marten writes it: a revision number, or a new Guid (the column's default would compute an md5 per row).
+        const string colonnes = "tenant_id, id, data, mt_dotnet_type, mt_version";
         var type = typeof(T).FullName!;
+        var json = new ArrayBufferWriter<byte>(4096);
         await using var copie = await unitOfWork.Connection.BeginBinaryImportAsync(
             $"COPY {store.Table<T>()} ({colonnes}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var document in documents)
@@ -33,11 +36,18 @@ internal static class CopieDocuments
             await copie.StartRowAsync(cancellationToken);
             await copie.WriteAsync(tenant, NpgsqlDbType.Varchar, cancellationToken);
             await copie.WriteAsync(id(document), NpgsqlDbType.Uuid, cancellationToken);
-            await copie.WriteAsync(serialiseur.ToJson(document), NpgsqlDbType.Jsonb, cancellationToken);
+            // UTF-8 as the serializer writes it, rather than a string Npgsql would encode again.
+            json.ResetWrittenCount();
+            serialiseur.WriteTo(json, document);
+            await copie.WriteAsync(json.WrittenMemory, NpgsqlDbType.Jsonb, cancellationToken);
             await copie.WriteAsync(type, NpgsqlDbType.Varchar, cancellationToken);
             if (revisionne)
             {
                 await copie.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
+            }
+            else
+            {
+                await copie.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, cancellationToken);
             }
         }
         await copie.CompleteAsync(cancellationToken);
