@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Cpro.Referentiels.Contracts;
 using Cpro.Scenarios.Domain;
 using Cpro.Scenarios.Features;
+using Snapshooter.Xunit;
 
 namespace Cpro.IntegrationTests.Scenarios;
 
@@ -94,6 +95,22 @@ public sealed class DocumentScenarioTests
         Assert.All(paragraphes.Select(p => p.Style).OfType<string>().Distinct(), s => Assert.Contains(s, definis));
         var relations = Xml(zip, "word/_rels/document.xml.rels").Root!.Elements().Select(r => (string?)r.Attribute("Target")).ToList();
         Assert.Equal(["styles.xml", "numbering.xml"], relations);
+    }
+
+    /// <summary>The DOCX's text, one line per paragraph with its style and list level: a change of the export shows in review.</summary>
+    [Fact]
+    public void A_docx_text_matches_its_snapshot()
+    {
+        using var zip = new ZipArchive(new MemoryStream(Document().Docx()));
+
+        var lignes = Xml(zip, "word/document.xml").Descendants(W + "p").Select(p =>
+        {
+            var style = (string?)p.Element(W + "pPr")?.Element(W + "pStyle")?.Attribute(W + "val") ?? "Normal";
+            var niveau = (string?)p.Element(W + "pPr")?.Element(W + "numPr")?.Element(W + "ilvl")?.Attribute(W + "val");
+            return $"[{style}{(niveau is null ? "" : " " + niveau)}] {string.Concat(p.Descendants(W + "t").Select(t => t.Value))}";
+        });
+
+        Snapshot.Match(lignes.ToList());
     }
 
     [Fact]
