@@ -220,7 +220,7 @@ public sealed class ArretBrutalTests(ITestOutputHelper output) : IAsyncLifetime
 
         public static Hote Demarrer(string connectionString, string mailDir)
         {
-            var (projet, dll) = Chemins();
+            var (projet, dll) = HoteCompile.Chemins();
             var adresse = new Uri($"http://127.0.0.1:{PortLibre()}");
             // From its project folder, as `dotnet run` in build/run.sh: its content root, with wwwroot.
             var demarrage = new ProcessStartInfo("dotnet")
@@ -313,23 +313,6 @@ public sealed class ArretBrutalTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 _journal.Enqueue(ligne);
             }
-        }
-
-        /// <summary>The host's project and the build of it beside the tests: from tests/Cpro.IntegrationTests/bin/&lt;configuration&gt;/&lt;framework&gt;/
-        /// to src/Host/Cpro.Host/bin/&lt;configuration&gt;/&lt;framework&gt;/ (build/test.sh builds the whole solution first).</summary>
-        private static (string Projet, string Dll) Chemins()
-        {
-            var ici = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var racine = ici;
-            while (racine is not null && !File.Exists(Path.Combine(racine.FullName, "Cpro.sln")))
-            {
-                racine = racine.Parent;
-            }
-            Assert.NotNull(racine);
-            var projet = Path.Combine(racine.FullName, "src", "Host", "Cpro.Host");
-            var dll = Path.Combine(projet, "bin", ici.Parent!.Name, ici.Name, "Cpro.Host.dll");
-            Assert.True(File.Exists(dll), $"{dll} not found: build the solution first (dotnet build Cpro.sln -c {ici.Parent.Name}).");
-            return (projet, dll);
         }
 
         private static int PortLibre()
