@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Cpro.IntegrationTests.Browser;
 
 /// <summary>The host on a real Kestrel port and Debian's chromium driven by Playwright (no browser download here).</summary>
-public sealed class BrowserFixture : CproFactory
+public class BrowserFixture : CproFactory
 {
     private IPlaywright? _playwright;
 

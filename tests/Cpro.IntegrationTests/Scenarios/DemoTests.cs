@@ -48,4 +48,22 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
         Assert.Single((await enseignant.GetFromJsonAsync<JsonElement[]>("/api/scenarios"))!);
         Assert.Equal(6, (await admin.GetFromJsonAsync<JsonElement[]>("/api/etablissements/0750001U/apprenants"))!.Length);
     }
+
+    [Fact]
+    public async Task The_demo_learner_has_a_pfmp_with_her_company_and_the_demo_tutor_follows_her()
+    {
+        using var tuteur = await factory.ClientAsync("demo.tuteur", MotDePasse);
+        var periode = Assert.Single((await tuteur.GetFromJsonAsync<JsonElement[]>("/api/periodes/entreprise"))!);
+        Assert.Equal(1, periode.GetProperty("apprenants").GetInt32());
+        var detail = await tuteur.GetFromJsonAsync<JsonElement>($"/api/periodes/entreprise/{periode.GetProperty("id").GetGuid()}");
+        var lea = Assert.Single(detail.GetProperty("apprenants").EnumerateArray());
+        Assert.Equal(("Martin", "Élec Services Paris"), (lea.GetProperty("nom").GetString(), lea.GetProperty("entreprise").GetProperty("nom").GetString()));
+
+        using var eleve = await factory.ClientAsync("demo.eleve", MotDePasse);
+        Assert.Equal(periode.GetProperty("id").GetGuid(), Assert.Single((await eleve.GetFromJsonAsync<JsonElement[]>("/api/periodes/entreprise"))!).GetProperty("id").GetGuid());
+        using var ddftp = await factory.ClientAsync("demo.ddftp", MotDePasse);
+        var officielles = await ddftp.GetFromJsonAsync<JsonElement>("/api/periodes/officielles?referentiel=BACPRO-MELEC&niveau=SECONDE");
+        Assert.Contains("PFMP 1", officielles.GetRawText(), StringComparison.Ordinal);
+        Assert.Single((await ddftp.GetFromJsonAsync<JsonElement[]>("/api/periodes/annexes"))!);
+    }
 }

@@ -27,7 +27,9 @@ public sealed class PeriodesModule : ICproModule
             Profils.Tuteur, Profils.MaitreApprentissage),
     ];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IStartupTask, Startup.DemoPeriodes>();
         services.ConfigureMarten(options =>
         {
             // A level's periods, or an annex list, are read by codes every establishment shares: indexes start with the tenant.
@@ -45,4 +47,5 @@ public sealed class PeriodesModule : ICproModule
                 .Index(a => a.ApprenantId)
                 .Index(a => a.TuteurId);
         });
+    }
 }

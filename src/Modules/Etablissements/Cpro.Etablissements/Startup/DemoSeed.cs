@@ -19,6 +19,7 @@ internal sealed class DemoSeed(
     public const string Uai = "0750001U";
     public const string MotDePasse = "Demo-Cpro-2026";
     public const string Division = "2MELEC1";
+    private const string EmailTuteur = "eric.tuteur@example.org";
     private const string StsEnseignant = "DEMO-ENS";
 
     private static readonly (string Prenom, string Nom)[] Camarades =
@@ -67,6 +68,8 @@ internal sealed class DemoSeed(
                 documents.Insert(new Utilisateur
                 {
                     Identifiants = identifiants, Nom = nom, Prenom = prenom, Profils = [profil], CreeLe = clock.GetUtcNow(),
+                    // The demo's PFMP names its tutor by this address, as a declaration does, and so reuses this account.
+                    Email = profil == Profils.Tuteur ? EmailTuteur : null,
                 });
             }
         }, cancellationToken);
