@@ -1,5 +1,6 @@
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Portal;
 using Cpro.Periodes.Domain;
 using Marten;
 using Marten.Schema;
@@ -27,7 +28,9 @@ public sealed class PeriodesModule : ICproModule
             Profils.Tuteur, Profils.MaitreApprentissage),
     ];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IContributionAccueil, Integrations.AccueilPeriodes>();
         services.ConfigureMarten(options =>
         {
             // A level's periods, or an annex list, are read by codes every establishment shares: indexes start with the tenant.
@@ -45,4 +48,5 @@ public sealed class PeriodesModule : ICproModule
                 .Index(a => a.ApprenantId)
                 .Index(a => a.TuteurId);
         });
+    }
 }
