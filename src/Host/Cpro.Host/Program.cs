@@ -1,5 +1,6 @@
 using Carter;
 using Cpro.Host.Components;
+using Cpro.Host.Components.Layout;
 using Cpro.Host.Composition;
 using Cpro.Host.Identity;
 using Cpro.Host.Ops;
@@ -8,6 +9,7 @@ using Cpro.Host.Pipeline;
 using Cpro.Kernel.Modules;
 using FluentValidation;
 using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -79,6 +81,15 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAccountGate();
 app.UseModulePageGate();
+// Blazor renders a re-executed status page (404…) without waiting for its components' async work: the layout's menu is read first.
+app.Use(async (context, next) =>
+{
+    if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+    {
+        await context.RequestServices.GetRequiredService<NavigationEntries>().ForCurrentUserAsync();
+    }
+    await next(context);
+});
 app.UseAntiforgery();
 
 app.MapOpenApi();

@@ -54,16 +54,30 @@ public class BrowserFixture : CproFactory
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>A page on a phone-sized screen (360 px wide).</summary>
-    public async Task<IPage> PhonePageAsync()
+    /// <summary>A page on a phone-sized screen (360 px wide unless told), with or without JavaScript.</summary>
+    public async Task<IPage> PhonePageAsync(int largeur = 360, int hauteur = 740, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            ViewportSize = new ViewportSize { Width = largeur, Height = hauteur },
             Locale = "fr-FR",
+            JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>The main navigation, its menu opened first where the screen folds it behind « Menu ».</summary>
+    public static async Task<ILocator> NavigationAsync(IPage page)
+    {
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        await navigation.WaitForAsync();
+        var menu = navigation.Locator("details.menu");
+        if (await menu.Locator("summary").IsVisibleAsync() && !await menu.EvaluateAsync<bool>("details => details.open"))
+        {
+            await menu.Locator("summary").ClickAsync();
+        }
+        return navigation;
     }
 
     /// <summary>Signs in through the login page and waits for the home page.</summary>
@@ -77,7 +91,7 @@ public class BrowserFixture : CproFactory
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Bonjour") })).ToBeVisibleAsync();
     }
 
-    /// <summary>Usable at 360 px: nothing wider than the screen.</summary>
+    /// <summary>Usable on the phone: nothing wider than the screen.</summary>
     public static async Task AssertFitsThePhoneAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "La page déborde de l'écran de 360 px.");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "La page déborde de l'écran du téléphone.");
 }

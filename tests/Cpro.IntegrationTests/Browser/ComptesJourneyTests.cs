@@ -15,16 +15,15 @@ public sealed partial class ComptesJourneyTests(BrowserFixture fixture) : IClass
         var login = await fixture.CreerUtilisateurAsync(uai, Profils.Administrateur);
         var page = await fixture.PhonePageAsync();
         await BrowserFixture.SeConnecterAsync(page, login, Infrastructure.CproFactory.MotDePasse);
-        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
 
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Paramètres" }).ClickAsync();
         await page.GetByLabel("Adresse postale").FillAsync("12 avenue de la République, 69001 Lyon");
         await page.GetByLabel("Transferts de dossiers d'apprenants autorisés").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les paramètres" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Paramètres enregistrés.");
         await Assertions.Expect(page.GetByLabel("Transferts de dossiers d'apprenants autorisés")).ToBeCheckedAsync();
 
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Utilisateurs" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Utilisateurs" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel utilisateur" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
         await Assertions.Expect(page.Locator("#nom-erreur")).ToHaveTextAsync("Le nom est obligatoire.");
@@ -41,7 +40,7 @@ public sealed partial class ComptesJourneyTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(ligne).ToContainTextAsync("Créé manuellement");
         await BrowserFixture.AssertFitsThePhoneAsync(page);
 
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Courriels" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Courriels" }).ClickAsync();
         var courriel = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "elodie.tutrice@example.org" });
         // The outbox sends in the background: the page shows the state at the time it is read.
         for (var essai = 0; essai < 50 && !(await courriel.InnerTextAsync()).Contains("écrit dans", StringComparison.Ordinal); essai++)

@@ -20,7 +20,7 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
         var page = await fixture.PhonePageAsync();
         await SeConnecterAsync(page, login, CproFactory.MotDePasse);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Import SIECLE" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Import SIECLE" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import SIECLE / STS-web" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Aucun import pour le moment.")).ToBeVisibleAsync();
         await AssertFitsThePhoneAsync(page);

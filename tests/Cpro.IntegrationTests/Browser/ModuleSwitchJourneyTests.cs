@@ -8,28 +8,28 @@ namespace Cpro.IntegrationTests.Browser;
 public sealed class ModuleSwitchJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Administrator_switches_a_module_off_and_its_navigation_entry_is_gone()
+    public async Task Administrator_switches_a_module_off_and_its_navigation_entries_are_gone()
     {
         var uai = await fixture.CreerEtablissementAsync();
         var login = await fixture.CreerUtilisateurAsync(uai, Profils.Administrateur);
         var page = await fixture.PhonePageAsync();
 
         await SeConnecterAsync(page, login, Infrastructure.CproFactory.MotDePasse);
-        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
-        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Portfolio" })).ToBeVisibleAsync();
+        await Assertions.Expect((await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Périodes officielles" })).ToBeVisibleAsync();
+        await Assertions.Expect((await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Portfolio" })).ToHaveCountAsync(0);
         await AssertFitsThePhoneAsync(page);
 
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Modules" }).ClickAsync();
+        await (await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Modules" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Modules de l'établissement {uai}" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Désactiver le module Portfolio" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Désactiver le module Périodes" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Module Portfolio désactivé.");
-        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Portfolio" })).ToHaveCountAsync(0);
-        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Bilans" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activer le module Portfolio" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Module Périodes désactivé.");
+        await Assertions.Expect((await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Périodes officielles" })).ToHaveCountAsync(0);
+        await Assertions.Expect((await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Référentiels" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activer le module Périodes" })).ToBeVisibleAsync();
         await AssertFitsThePhoneAsync(page);
 
-        var response = await page.GotoAsync("/portfolio");
+        var response = await page.GotoAsync("/periodes/officielles");
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Module désactivé pour cet établissement" })).ToBeVisibleAsync();
     }
@@ -41,7 +41,7 @@ public sealed class ModuleSwitchJourneyTests(BrowserFixture fixture) : IClassFix
         var uai = Infrastructure.TestUai.Next();
 
         await SeConnecterAsync(page, Infrastructure.CproFactory.AdminLogin, Infrastructure.CproFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Établissements" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Établissements" }).ClickAsync();
         await page.GetByLabel("UAI").FillAsync("0752387A");
         await page.GetByLabel("Nom").FillAsync("Lycée des métiers de l'énergie");
         await page.GetByLabel("Adresse électronique").FillAsync("ce@example.org");

@@ -19,7 +19,7 @@ public sealed class OfficiellesJourneyTests(BrowserFixture fixture) : IClassFixt
         await SeConnecterAsync(page, chef, CproFactory.MotDePasse);
         var (a, b) = (AnneeCourante, AnneeCourante + 1);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" })
+        await (await BrowserFixture.NavigationAsync(page))
             .GetByRole(AriaRole.Link, new() { Name = "Périodes officielles" }).ClickAsync();
         await page.GetByLabel("Niveau de classe").SelectOptionAsync("PREMIERE");
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();

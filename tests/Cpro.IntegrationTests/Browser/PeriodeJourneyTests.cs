@@ -18,9 +18,8 @@ public sealed class PeriodeJourneyTests(BrowserFixture fixture) : IClassFixture<
         var ddftp = await fixture.CreerUtilisateurAsync(classe.Uai, Profils.Ddftp);
         var page = await fixture.PhonePageAsync();
         await SeConnecterAsync(page, ddftp, CproFactory.MotDePasse);
-        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
 
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Périodes en entreprise" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Périodes en entreprise" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Déclarer une PFMP depuis PFMP 1 — Câblage" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Déclarer une PFMP" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Titre", new() { Exact = true })).ToHaveValueAsync("PFMP 1 — Câblage");
@@ -61,7 +60,7 @@ public sealed class PeriodeJourneyTests(BrowserFixture fixture) : IClassFixture<
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await SeConnecterAsync(page, classe.Apprenants["Lea"], Classe.MotDePasse);
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Périodes en entreprise" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Périodes en entreprise" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Déclarer une PFMP depuis PFMP 1 — Câblage" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = "PFMP 1 — Câblage" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "PFMP 1 — Câblage" })).ToBeVisibleAsync();

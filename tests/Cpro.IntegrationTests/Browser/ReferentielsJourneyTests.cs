@@ -24,7 +24,7 @@ public sealed class ReferentielsJourneyTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.PhonePageAsync();
         await SeConnecterAsync(page, login, CproFactory.MotDePasse);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Abonnements aux diplômes" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Abonnements aux diplômes" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Abonnements aux diplômes", Level = 1 })).ToBeVisibleAsync();
         await AssertFitsThePhoneAsync(page);
         var carte = page.GetByRole(AriaRole.Region, new() { Name = Melec });
@@ -55,7 +55,7 @@ public sealed class ReferentielsJourneyTests(BrowserFixture fixture) : IClassFix
         var fichier = Referentiels.Fichiers.Valide(code);
         var page = await fixture.PhonePageAsync();
         await SeConnecterAsync(page, CproFactory.AdminLogin, CproFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Import de référentiel" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Import de référentiel" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import de référentiel" })).ToBeVisibleAsync();
 
         fichier["competences"]![0]!["taches"]![1] = "T9.9";

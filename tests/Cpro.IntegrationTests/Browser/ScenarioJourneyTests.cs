@@ -14,9 +14,8 @@ public sealed class ScenarioJourneyTests(BrowserFixture fixture) : IClassFixture
         var classe = await Classe.CreerAsync(fixture);
         var page = await fixture.PhonePageAsync();
         await SeConnecterAsync(page, classe.Professeur, Classe.MotDePasse);
-        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
 
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Scénarios pédagogiques" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Scénarios pédagogiques" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau scénario" }).ClickAsync();
         await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Câbler un tableau de distribution");
         await page.GetByLabel("Situation professionnelle").FillAsync("Rénovation électrique d'un logement.");
@@ -61,7 +60,7 @@ public sealed class ScenarioJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await SeConnecterAsync(page, classe.Apprenants["Lea"], Classe.MotDePasse);
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Suivi des compétences" }).ClickAsync();
+        await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Suivi des compétences" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord de Lea MARTIN" })).ToBeVisibleAsync();
         var c1 = page.GetByRole(AriaRole.Article).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^C1 ") }) });
         await Assertions.Expect(c1).ToContainTextAsync("3 Maîtrisé");

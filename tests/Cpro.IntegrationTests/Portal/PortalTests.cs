@@ -31,17 +31,21 @@ public sealed class PortalTests(CproFactory factory)
         using var administrateur = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur));
         using var enseignant = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Enseignant));
         var avant = await enseignant.GetStringAsync("/");
-        Assert.Contains("href=\"/portfolio\"", avant, StringComparison.Ordinal);
+        Assert.Contains("href=\"/periodes/officielles\"", avant, StringComparison.Ordinal);
         Assert.Contains("Fonctionnalités à venir", await enseignant.GetStringAsync("/portfolio"), StringComparison.Ordinal);
 
+        (await administrateur.PutAsJsonAsync($"/api/etablissements/{uai}/modules/periodes", new { actif = false })).EnsureSuccessStatusCode();
         (await administrateur.PutAsJsonAsync($"/api/etablissements/{uai}/modules/portfolio", new { actif = false })).EnsureSuccessStatusCode();
 
         var apres = await enseignant.GetStringAsync("/");
-        Assert.DoesNotContain("href=\"/portfolio\"", apres, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/periodes/officielles\"", apres, StringComparison.Ordinal);
         Assert.Contains("href=\"/scenarios\"", apres, StringComparison.Ordinal);
-        var page = await enseignant.GetAsync("/portfolio");
+        var page = await enseignant.GetAsync("/periodes/officielles");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Contains("Module désactivé pour cet établissement", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var aVenir = await enseignant.GetAsync("/portfolio");
+        Assert.Equal(HttpStatusCode.NotFound, aVenir.StatusCode);
+        Assert.Contains("Module désactivé pour cet établissement", await aVenir.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,12 +60,12 @@ public sealed class PortalTests(CproFactory factory)
         var etablissement = await administrateur.GetStringAsync("/");
         var apprenant = await eleve.GetStringAsync("/");
 
-        Assert.Contains("Vous ouvrez les établissements", plateforme, StringComparison.Ordinal);
+        Assert.Contains("Établissements de la plateforme", plateforme, StringComparison.Ordinal);
         Assert.Contains("href=\"/administration/etablissements\"", plateforme, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/portfolio\"", plateforme, StringComparison.Ordinal);
-        Assert.Contains("Vous paramétrez votre établissement", etablissement, StringComparison.Ordinal);
+        Assert.Contains("Dernier import SIECLE / STS-web", etablissement, StringComparison.Ordinal);
         Assert.Contains("href=\"/administration/modules\"", etablissement, StringComparison.Ordinal);
-        Assert.Contains("Vous retrouvez vos évaluations", apprenant, StringComparison.Ordinal);
+        Assert.Contains("Vos derniers positionnements", apprenant, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/administration/modules\"", apprenant, StringComparison.Ordinal);
         Assert.Contains("Modules de l'établissement " + uai, await administrateur.GetStringAsync("/administration/modules"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await eleve.GetAsync("/administration/modules")).StatusCode);

@@ -66,4 +66,22 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
         Assert.Contains("PFMP 1", officielles.GetRawText(), StringComparison.Ordinal);
         Assert.Single((await ddftp.GetFromJsonAsync<JsonElement[]>("/api/periodes/annexes"))!);
     }
+
+    [Theory]
+    [InlineData("demo.enseignant", "Vos dernières grilles de positionnement", "Câbler et raccorder un tableau de distribution")]
+    [InlineData("demo.eleve", "Vos derniers positionnements", "Câbler et raccorder un tableau de distribution")]
+    [InlineData("demo.ddftp", "Mise en place de l'année", "Saisie des dates limites de certification")]
+    [InlineData("demo.chef", "Mise en place de l'année", "Périodes en entreprise à compléter")]
+    [InlineData("demo.admin", "Mots de passe provisoires", "compte(s) encore sur leur mot de passe provisoire")]
+    [InlineData("demo.tuteur", "Les apprenants que vous accueillez", "Toutes leurs périodes en entreprise")]
+    public async Task Every_demo_account_has_a_home_page_of_its_own(string login, string carte, string contenu)
+    {
+        using var client = await factory.ClientAsync(login, MotDePasse);
+
+        var accueil = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+
+        Assert.Contains($">{carte}", accueil, StringComparison.Ordinal);
+        Assert.Contains(contenu, accueil, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rien ne vous attend", accueil, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ public sealed class BilansModule : ICproModule
     public string Description => "Bilans intermédiaires par période officielle, bilans en entreprise avec le tuteur et bilans de compétences.";
     public ModuleStatut Statut => ModuleStatut.AVenir;
     public bool Desactivable => true;
-    public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("Bilans", "/bilans")];
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("Bilans", "/bilans", Profils.Enseignant, Profils.Ddftp, Profils.ChefEtablissement, Profils.Tuteur,
+        Profils.MaitreApprentissage, Profils.Eleve, Profils.Apprenti)];
 
     /// <summary>Nothing yet: the module is to come.</summary>
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -4,6 +4,7 @@ using Cpro.Etablissements.Siecle;
 using Cpro.Etablissements.Startup;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Portal;
 using JasperFx.MultiTenancy;
 using Marten;
 using Marten.Schema;
@@ -58,6 +59,7 @@ public sealed class EtablissementsModule : ICproModule
         services.AddHostedService<Courriels.EnvoiCourriels>();
         services.AddScoped<Siecle.Synchronisation>();
         services.AddScoped<Siecle.ImportsEnAttente>();
+        services.AddScoped<IContributionAccueil, Integrations.AccueilEtablissements>();
         // SIECLE exports are usually ISO-8859-15, which .NET reads only with the code pages provider.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
     }

@@ -1,5 +1,6 @@
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Portal;
 using Cpro.Periodes.Domain;
 using Marten;
 using Marten.Schema;
@@ -30,6 +31,7 @@ public sealed class PeriodesModule : ICproModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IStartupTask, Startup.DemoPeriodes>();
+        services.AddScoped<IContributionAccueil, Integrations.AccueilPeriodes>();
         services.ConfigureMarten(options =>
         {
             // A level's periods, or an annex list, are read by codes every establishment shares: indexes start with the tenant.

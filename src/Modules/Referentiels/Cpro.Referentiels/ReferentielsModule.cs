@@ -20,8 +20,9 @@ public sealed class ReferentielsModule : ICproModule
 
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
     [
-        new("Référentiels", "/referentiels"),
-        new("Référentiels", "/referentiels", Profils.AdministrateurPlateforme),
+        // Learners and company tutors read their tasks on their periods, not in the catalogue.
+        new("Référentiels", "/referentiels", Profils.AdministrateurPlateforme, Profils.Administrateur, Profils.ChefEtablissement, Profils.Ddftp,
+            Profils.Enseignant, Profils.Inspecteur),
         new("Abonnements aux diplômes", "/referentiels/abonnements", Profils.Administrateur, Profils.ChefEtablissement, Profils.Ddftp),
         new("Import de référentiel", "/referentiels/import", Profils.AdministrateurPlateforme),
     ];

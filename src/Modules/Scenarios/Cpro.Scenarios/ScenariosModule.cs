@@ -1,5 +1,6 @@
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Portal;
 using Cpro.Scenarios.Domain;
 using JasperFx.Events.Projections;
 using Marten;
@@ -42,6 +43,7 @@ public sealed class ScenariosModule : ICproModule
             options.Projections.Add<ProjectionSuivi>(ProjectionLifecycle.Inline);
         });
         services.AddScoped<IStartupTask, Startup.DemoScenario>();
+        services.AddScoped<IContributionAccueil, Integrations.AccueilScenarios>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, JsonScenarios.Default));
     }
 }

@@ -3,10 +3,16 @@ using Cpro.Kernel.Modules;
 
 namespace Cpro.Host.Components.Layout;
 
-/// <summary>The navigation a user sees: the entries of the modules switched on for their establishment, for their profiles.</summary>
+/// <summary>The navigation a user sees: the entries of the delivered modules switched on for their establishment, for their
+/// profiles. A module still to come keeps its page and its place in the catalogue, not a menu entry leading to nothing.</summary>
 public sealed class NavigationEntries(ModuleCatalogue catalogue, ICurrentUser user, IModuleSwitches switches)
 {
-    public async Task<IReadOnlyList<NavigationEntry>> ForCurrentUserAsync()
+    private Task<IReadOnlyList<NavigationEntry>>? _entries;
+
+    /// <summary>Read once per request: a status page reads it before Blazor renders (see Program).</summary>
+    public Task<IReadOnlyList<NavigationEntry>> ForCurrentUserAsync() => _entries ??= ReadAsync();
+
+    private async Task<IReadOnlyList<NavigationEntry>> ReadAsync()
     {
         if (!user.IsAuthenticated)
         {
@@ -15,7 +21,7 @@ public sealed class NavigationEntries(ModuleCatalogue catalogue, ICurrentUser us
         var entries = new List<NavigationEntry> { new("Accueil", "/") };
         foreach (var module in catalogue.All)
         {
-            if (module.Desactivable && user.EtablissementId is { } etablissement && !await switches.IsActiveAsync(etablissement, module.Name))
+            if (module.Statut == ModuleStatut.AVenir || !await IsOnAsync(module))
             {
                 continue;
             }
@@ -23,4 +29,8 @@ public sealed class NavigationEntries(ModuleCatalogue catalogue, ICurrentUser us
         }
         return entries;
     }
+
+    /// <summary>Whether the module works for the user: always outside an establishment and for a module that cannot be switched off.</summary>
+    public async Task<bool> IsOnAsync(ICproModule module) =>
+        !module.Desactivable || user.EtablissementId is not { } etablissement || await switches.IsActiveAsync(etablissement, module.Name);
 }

@@ -19,6 +19,19 @@ internal sealed class RapportImport
     /// <summary>Each kind of record with its French name, in the report's order.</summary>
     public (string Libelle, Compteurs Compteurs)[] Genres() =>
         [("Apprenants", Apprenants), ("Responsables", Responsables), ("Personnels", Personnels), ("Divisions", Divisions), ("Groupes", Groupes)];
+
+    /// <summary>"Apprenants : créés 3, désactivés 1 ; …", only what changed.</summary>
+    public string Resume()
+    {
+        var parties = Genres()
+            .Select(g => (g.Libelle, Detail: string.Join(", ",
+                new (string Quoi, int Nombre)[] { ("créés", g.Compteurs.Crees), ("mis à jour", g.Compteurs.MisAJour), ("désactivés", g.Compteurs.Desactives), ("rejetés", g.Compteurs.Rejets.Count), ("ignorés", g.Compteurs.Ignores.Count) }
+                    .Where(x => x.Nombre > 0).Select(x => $"{x.Quoi} {x.Nombre}"))))
+            .Where(p => p.Detail.Length > 0)
+            .Select(p => $"{p.Libelle} : {p.Detail}")
+            .ToList();
+        return parties.Count == 0 ? "Aucun changement" : string.Join(" ; ", parties);
+    }
 }
 
 internal sealed record FichierLu(string Nom, string Type);
