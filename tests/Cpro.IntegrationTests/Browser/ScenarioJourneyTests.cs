@@ -63,9 +63,11 @@ public sealed class ScenarioJourneyTests(BrowserFixture fixture) : IClassFixture
         await SeConnecterAsync(page, classe.Apprenants["Lea"], Classe.MotDePasse);
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Suivi des compétences" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord de Lea MARTIN" })).ToBeVisibleAsync();
-        var c1 = page.GetByRole(AriaRole.Article).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^C1 ") }) });
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Nombre de compétences de chaque bloc à chaque degré de maîtrise" })).ToBeVisibleAsync();
+        var c1 = page.Locator("details").Filter(new() { Has = page.Locator("summary", new() { HasTextRegex = new Regex(@"^\s*C1 ") }) });
+        await c1.Locator("summary").ClickAsync();
         await Assertions.Expect(c1).ToContainTextAsync("3 Maîtrisé");
-        await Assertions.Expect(c1).ToContainTextAsync("Positionnement le plus récent");
+        await Assertions.Expect(c1).ToContainTextAsync("Un seul positionnement");
         await Assertions.Expect(c1).ToContainTextAsync("Câbler un tableau de distribution");
         await AssertFitsThePhoneAsync(page);
     }
