@@ -18,7 +18,7 @@ public sealed class ScenarioJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Scénarios pédagogiques" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau scénario" }).ClickAsync();
-        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Câbler un tableau de distribution");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Titre", Exact = true }).FillAsync("Câbler un tableau de distribution");
         await page.GetByLabel("Situation professionnelle").FillAsync("Rénovation électrique d'un logement.");
         await page.GetByText("B1 — ").First.ClickAsync();
         await page.GetByLabel("T1.1 ", new() { Exact = false }).First.CheckAsync();

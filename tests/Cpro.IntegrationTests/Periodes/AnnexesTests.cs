@@ -226,7 +226,7 @@ public sealed class AnnexesTests(CproFactory factory)
         Assert.Contains("Confirmer la suppression", confirmation, StringComparison.Ordinal);
 
         var nouvelle = await professeur.GetStringAsync($"/periodes/annexes/nouvelle?referentiel={Classe.Referentiel}&niveau=PREMIERE");
-        Assert.Contains("Titre de l'annexe (obligatoire)", nouvelle.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Titre de l'annexe <span class=\"champ-obligatoire\" aria-hidden=\"true\">*</span>", nouvelle.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("pour des apprentis ?", nouvelle, StringComparison.Ordinal);
         Assert.Contains("Activités prévues en entreprise", nouvelle, StringComparison.Ordinal);
         Assert.Contains("<option value=\"PREMIERE\" selected", nouvelle, StringComparison.Ordinal);
