@@ -266,6 +266,42 @@ public sealed partial class ComptesTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task Signed_in_with_a_temporary_password_the_portal_does_not_ask_it_again_but_the_api_does()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        using var admin = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur));
+        var cree = await (await admin.PostAsJsonAsync($"/api/etablissements/{uai}/utilisateurs",
+            new { nom = "Neuve", prenom = "Nora", email = "nora.neuve@example.org", profil = Profils.Enseignant })).Content.ReadFromJsonAsync<JsonElement>();
+        var login = cree.GetProperty("login").GetString()!;
+        var code = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/etablissements/{uai}/acces?public=personnels"))!
+            .Single(a => a.GetProperty("login").GetString() == login).GetProperty("code").GetString()!;
+        using var navigateur = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var connexion = await navigateur.GetStringAsync("/connexion");
+        Assert.Equal(HttpStatusCode.Redirect, (await navigateur.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "connexion", ["__RequestVerificationToken"] = Jeton(connexion), ["Input.Login"] = login, ["Input.Password"] = code,
+        }))).StatusCode);
+
+        var formulaire = await navigateur.GetStringAsync("/mot-de-passe");
+        Assert.DoesNotContain("Mot de passe actuel", formulaire, StringComparison.Ordinal);
+        var meme = await navigateur.PostAsync("/mot-de-passe", Choix(formulaire, code));
+        Assert.Contains("Le nouveau mot de passe doit être différent de l&#x27;actuel.", await meme.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var change = await navigateur.PostAsync("/mot-de-passe", Choix(formulaire, "Ma-Phrase-Choisie-2026"));
+
+        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await navigateur.GetAsync("/")).StatusCode);
+        // The form now asks for the current password again: the session no longer holds a temporary one.
+        Assert.Contains("Mot de passe actuel", await navigateur.GetStringAsync("/mot-de-passe"), StringComparison.Ordinal);
+        using var definitif = await factory.ClientAsync(login, "Ma-Phrase-Choisie-2026");
+        Assert.Equal(HttpStatusCode.OK, (await definitif.GetAsync("/api/referentiels/statut")).StatusCode);
+
+        static FormUrlEncodedContent Choix(string formulaire, string nouveau) => new(new Dictionary<string, string>
+        {
+            ["_handler"] = "mot-de-passe", ["__RequestVerificationToken"] = Jeton(formulaire), ["Input.NouveauMotDePasse"] = nouveau, ["Input.Confirmation"] = nouveau,
+        });
+    }
+
+    [Fact]
     public async Task A_password_changed_through_another_instance_is_not_refused_by_this_ones_cache()
     {
         var uai = await factory.CreerEtablissementAsync();

@@ -32,17 +32,17 @@ public sealed class PeriodeJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByLabel("PETIT Hugo").UncheckAsync();
         await page.GetByLabel("Date de début").FillAsync("2027-01-04");
         await page.GetByLabel("Date de fin").FillAsync("2027-01-29");
-        await page.GetByLabel("Alessandro VOLTA").CheckAsync();
+        await page.GetByLabel("VOLTA Alessandro").CheckAsync();
         await AssertFitsThePhoneAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer la période" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Période déclarée.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "PFMP 1 — Câblage" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Apprenants (4)" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nina LEROY (2MELEC2)" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hugo PETIT (2MELEC1)" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "LEROY Nina (2MELEC2)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "PETIT Hugo (2MELEC1)" })).ToHaveCountAsync(0);
         await page.GetByText("Renseigner l'entreprise et le tuteur de Lea MARTIN").ClickAsync();
-        var fiche = page.GetByRole(AriaRole.Article).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Lea MARTIN (2MELEC1)" }) });
+        var fiche = page.GetByRole(AriaRole.Article).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "MARTIN Lea (2MELEC1)" }) });
         await fiche.GetByLabel("Nom de l'entreprise", new() { Exact = true }).FillAsync("Élec Services");
         await fiche.GetByLabel("SIRET").FillAsync("73282932000075");
         await fiche.GetByLabel("Adresse de l'entreprise").FillAsync("12 rue des Ampères, 75011 Paris");
@@ -65,9 +65,9 @@ public sealed class PeriodeJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Link, new() { Name = "PFMP 1 — Câblage" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "PFMP 1 — Câblage" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("PFMP du 04/01/2027 au 29/01/2027")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lea MARTIN (2MELEC1)" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nina LEROY (2MELEC2)" })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByText("Alessandro VOLTA")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "MARTIN Lea (2MELEC1)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "LEROY Nina (2MELEC2)" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("VOLTA Alessandro")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Entreprise : Élec Services")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Tuteur : Claire DUPONT")).ToBeVisibleAsync();
         await AssertFitsThePhoneAsync(page);

@@ -17,7 +17,7 @@ public sealed class ScenarioJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Scénarios pédagogiques" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau scénario" }).ClickAsync();
-        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Câbler un tableau de distribution");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Titre", Exact = true }).FillAsync("Câbler un tableau de distribution");
         await page.GetByLabel("Situation professionnelle").FillAsync("Rénovation électrique d'un logement.");
         await page.GetByText("B1 — ").First.ClickAsync();
         await page.GetByLabel("T1.1 ", new() { Exact = false }).First.CheckAsync();
@@ -62,9 +62,11 @@ public sealed class ScenarioJourneyTests(BrowserFixture fixture) : IClassFixture
         await SeConnecterAsync(page, classe.Apprenants["Lea"], Classe.MotDePasse);
         await (await BrowserFixture.NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Suivi des compétences" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord de Lea MARTIN" })).ToBeVisibleAsync();
-        var c1 = page.GetByRole(AriaRole.Article).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^C1 ") }) });
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Nombre de compétences de chaque bloc à chaque degré de maîtrise" })).ToBeVisibleAsync();
+        var c1 = page.Locator("details").Filter(new() { Has = page.Locator("summary", new() { HasTextRegex = new Regex(@"^\s*C1 ") }) });
+        await c1.Locator("summary").ClickAsync();
         await Assertions.Expect(c1).ToContainTextAsync("3 Maîtrisé");
-        await Assertions.Expect(c1).ToContainTextAsync("Positionnement le plus récent");
+        await Assertions.Expect(c1).ToContainTextAsync("Un seul positionnement");
         await Assertions.Expect(c1).ToContainTextAsync("Câbler un tableau de distribution");
         await AssertFitsThePhoneAsync(page);
     }

@@ -76,7 +76,7 @@ public sealed class AnnexesTests(CproFactory factory)
     {
         var classe = await Classe.CreerAsync(factory);
         using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
-        await CreerAsync(professeur, Annexe("PFMP 1 — découverte"));
+        var decouverte = (await CreerAsync(professeur, Annexe("PFMP 1 — découverte"))).GetProperty("id").GetGuid();
         await CreerAsync(professeur, Annexe("Période employeur — réalisation", pourApprentis: true));
         await CreerAsync(professeur, Annexe("PFMP 3 — mise en service", niveau: "PREMIERE"));
 
@@ -95,6 +95,12 @@ public sealed class AnnexesTests(CproFactory factory)
         var ddftp = await classe.Ddftp.GetStringAsync("/periodes/annexes");
         Assert.Contains("PFMP 3 — mise en service", ddftp, StringComparison.Ordinal);
         Assert.DoesNotContain("Dupliquer", ddftp, StringComparison.Ordinal);
+        // The DDFTP opens an annex from the list: its tasks by their labels, and the declaration of a period from it.
+        Assert.Contains($"<a href=\"/periodes/annexes/{decouverte}\">PFMP 1 — découverte</a>", WebUtility.HtmlDecode(ddftp), StringComparison.Ordinal);
+        var fiche = WebUtility.HtmlDecode(await classe.Ddftp.GetStringAsync($"/periodes/annexes/{decouverte}"));
+        Assert.Contains("<h1>PFMP 1 — découverte</h1>", fiche, StringComparison.Ordinal);
+        Assert.Contains($"/periodes/entreprise/nouvelle?annexe={decouverte}&type=pfmp", fiche, StringComparison.Ordinal);
+        Assert.Matches(@"<li>T\d\.\d \w", fiche);
     }
 
     [Fact]
@@ -220,7 +226,7 @@ public sealed class AnnexesTests(CproFactory factory)
         Assert.Contains("Confirmer la suppression", confirmation, StringComparison.Ordinal);
 
         var nouvelle = await professeur.GetStringAsync($"/periodes/annexes/nouvelle?referentiel={Classe.Referentiel}&niveau=PREMIERE");
-        Assert.Contains("Titre de l'annexe (obligatoire)", nouvelle.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Titre de l'annexe <span class=\"champ-obligatoire\" aria-hidden=\"true\">*</span>", nouvelle.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("pour des apprentis ?", nouvelle, StringComparison.Ordinal);
         Assert.Contains("Activités prévues en entreprise", nouvelle, StringComparison.Ordinal);
         Assert.Contains("<option value=\"PREMIERE\" selected", nouvelle, StringComparison.Ordinal);

@@ -11,6 +11,33 @@ namespace Cpro.IntegrationTests.Periodes;
 public sealed class EntreprisePeriodesTests(CproFactory factory)
 {
     [Fact]
+    public async Task The_declaration_form_offers_the_pfmp_slots_of_the_official_periods_and_prefills_their_dates()
+    {
+        var classe = await Classe.CreerAsync(factory);
+        var annexe = await AnnexeAsync(factory, classe.Uai);
+        var annee = Cpro.Periodes.Domain.AnneeScolaire.Courante(TimeProvider.System);
+        (await OfficiellesTests.EnregistrerAsync(classe.Ddftp, "SECONDE", OfficiellesTests.Calendrier(annee), annee)).EnsureSuccessStatusCode();
+        var url = $"/periodes/entreprise/nouvelle?annexe={annexe}&type=pfmp";
+
+        var formulaire = WebUtility.HtmlDecode(await classe.Ddftp.GetStringAsync(url));
+
+        var creneau = System.Text.RegularExpressions.Regex.Match(formulaire, "name=\"selection\" value=\"(creneau:[^\"]+)\"[^>]*>PFMP 1 \\(du 04/01/");
+        Assert.True(creneau.Success, "Le créneau PFMP 1 n'est pas proposé.");
+        Assert.Contains($">PFMP 2 (du 03/05/{annee + 1} au 28/05/{annee + 1})</button>", formulaire, StringComparison.Ordinal);
+        var jeton = System.Text.RegularExpressions.Regex.Match(formulaire, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var reponse = await classe.Ddftp.PostAsync(url, new FormUrlEncodedContent(
+        [
+            new("_handler", "periode"), new("__RequestVerificationToken", jeton), new("titre", "Ma PFMP"), new("debut", ""), new("fin", ""),
+            new("selection", creneau.Groups[1].Value),
+        ]));
+        var page = WebUtility.HtmlDecode(await reponse.Content.ReadAsStringAsync());
+        Assert.Contains($"name=\"debut\" value=\"{annee + 1}-01-04\"", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"fin\" value=\"{annee + 1}-01-29\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Ma PFMP\"", page, StringComparison.Ordinal);
+        Assert.Empty((await classe.Ddftp.GetFromJsonAsync<JsonElement[]>("/api/periodes/entreprise"))!);
+    }
+
+    [Fact]
     public async Task A_pfmp_holds_the_pupils_of_every_class_of_the_level_and_copies_the_annex_which_its_edits_leave_alone()
     {
         var classe = await Classe.CreerAsync(factory);
@@ -102,7 +129,7 @@ public sealed class EntreprisePeriodesTests(CproFactory factory)
         var inversees = await classe.Ddftp.PostAsJsonAsync("/api/periodes/entreprise", new { annexeId = annexe, type = "stage", debut = "2027-02-01", fin = "2027-01-29" });
         var inversion = await inversees.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["La date de fin ne peut précéder la date de début."], inversion.Errors("fin"));
-        Assert.Equal(["Le type est « pfmp » ou « periodeEmployeur »."], inversion.Errors("type"));
+        Assert.Equal(["Choisissez le type de période : PFMP ou période employeur."], inversion.Errors("type"));
         var unJour = await DeclarerAsync(classe.Ddftp, new { annexeId = annexe, type = "pfmp", debut = "2027-02-01", fin = "2027-02-01" });
         Assert.Equal("2027-02-01", unJour.GetProperty("fin").GetString());
     }

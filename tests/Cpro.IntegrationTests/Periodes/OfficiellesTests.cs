@@ -117,7 +117,7 @@ public sealed partial class OfficiellesTests(CproFactory factory)
     }
 
     [Theory]
-    [InlineData("semaine", "Trimestre 1", "2026-09-01", "2026-11-30", "type", "Choisissez le type : trimestre, semestre, pfmp ou echeanceCertification.")]
+    [InlineData("semaine", "Trimestre 1", "2026-09-01", "2026-11-30", "type", "Choisissez le type : trimestre, semestre, PFMP ou échéance de certification.")]
     [InlineData("trimestre", " ", "2026-09-01", "2026-11-30", "libelle", "Le libellé est obligatoire.")]
     [InlineData("trimestre", "Trimestre 1", null, "2026-11-30", "debut", "La date de début est obligatoire.")]
     [InlineData("trimestre", "Trimestre 1", "2026-09-01", null, "fin", "La date de fin est obligatoire.")]
@@ -306,7 +306,8 @@ public sealed partial class OfficiellesTests(CproFactory factory)
         (await EnregistrerAsync(chef, "SECONDE", Calendrier(Annee), version: lue)).EnsureSuccessStatusCode();
         var stocke = await LireNiveauAsync(chef);
 
-        var reponse = await classe.Ddftp.PostAsync(url, new FormUrlEncodedContent(
+        // Posted from the page a successful save left (« ?fait=enregistre »): its notice must not stay next to the new error.
+        var reponse = await classe.Ddftp.PostAsync(url + "&fait=enregistre", new FormUrlEncodedContent(
         [
             new("_handler", "periodes"), new("__RequestVerificationToken", JetonRegex().Match(formulaire).Groups[1].Value), new("version", lue),
             new("action", "enregistrer"), new("type", "semestre"), new("libelle", "Semestre 1"), new("debut", "2026-09-01"), new("fin", "2027-01-31"),
@@ -316,6 +317,7 @@ public sealed partial class OfficiellesTests(CproFactory factory)
         Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
         Assert.Matches($"role=\"alert\">\\s*{Regex.Escape(ModifieesDepuis(stocke))}\\s*<a href=\"{Regex.Escape(url)}\">Afficher les périodes actuelles</a>", page);
         Assert.Contains("value=\"Semestre 1\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Périodes enregistrées.", page, StringComparison.Ordinal);
         Assert.Equal(stocke.GetRawText(), (await LireNiveauAsync(chef)).GetRawText());
     }
 

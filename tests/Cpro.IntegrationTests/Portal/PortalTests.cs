@@ -21,7 +21,8 @@ public sealed class PortalTests(CproFactory factory)
         Assert.StartsWith("/connexion", home.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"fr\"", login, StringComparison.Ordinal);
         Assert.Contains("name=\"__RequestVerificationToken\"", login, StringComparison.Ordinal);
-        Assert.Contains("<label for=\"login\">Identifiant</label>", login, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"login\">Identifiant <span class=\"champ-obligatoire\" aria-hidden=\"true\">*</span></label>", login, StringComparison.Ordinal);
+        Assert.Contains("Les champs marqués d'un", System.Net.WebUtility.HtmlDecode(login), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
+using Cpro.Referentiels.Domain;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
@@ -143,6 +145,45 @@ public sealed class AbonnementsTests(CproFactory factory)
         Assert.Equal("2MELEC1", Assert.Single(Assert.Single(abonnements).Niveaux).Divisions.Single());
     }
 
+    [Theory]
+    [InlineData("24023302210", "SECONDE")]
+    [InlineData("24123302210", "PREMIERE")]
+    [InlineData("24223302210", "TERMINALE")]
+    [InlineData("50022521210", "CAP1")]
+    [InlineData("50122521210", "CAP2")]
+    [InlineData("32031213210", "BTS1")]
+    [InlineData("99999999999", null)]
+    [InlineData("", null)]
+    public void A_mef_says_its_class_level(string mef, string? niveau) => Assert.Equal(niveau, NiveauxMef.NiveauDe(mef));
+
+    [Fact]
+    public async Task The_page_offers_a_division_at_the_level_of_its_mef_unless_all_are_asked_for()
+    {
+        var uai = await EtablissementAvecDivisionsAsync();
+        using var ddftp = await ClientAsync(uai, Profils.Ddftp);
+        // 1MELEC subscribed in Terminale by the API: a ticked division stays offered where it is.
+        (await ddftp.PutAsJsonAsync("/api/referentiels/abonnements/BACPRO-MELEC",
+            new { niveaux = new[] { new { niveauClasse = "TERMINALE", divisions = new[] { "1MELEC" } } } })).EnsureSuccessStatusCode();
+
+        var parNiveau = Divisions(await ddftp.GetStringAsync("/referentiels/abonnements"));
+        var toutes = Divisions(await ddftp.GetStringAsync("/referentiels/abonnements?toutes=true"));
+
+        Assert.Equal(["2MELEC1", "2MELEC2", "ULIS"], parNiveau["Seconde"]);
+        Assert.Equal(["1MELEC", "ULIS"], parNiveau["Première"]);
+        Assert.Equal(["1MELEC", "TMELEC", "ULIS"], parNiveau["Terminale"]);
+        Assert.All(toutes.Values, divisions => Assert.Equal(5, divisions.Count));
+    }
+
+    /// <summary>The divisions offered per level in MELEC's subscription form.</summary>
+    private static Dictionary<string, List<string>> Divisions(string page)
+    {
+        var debut = page.IndexOf("value=\"abonner-BACPRO-MELEC\"", StringComparison.Ordinal);
+        var formulaire = page[debut..page.IndexOf("</form>", debut, StringComparison.Ordinal)];
+        return Regex.Matches(formulaire, "<legend>([^<]+)</legend>(.*?)</fieldset>", RegexOptions.Singleline).ToDictionary(
+            m => WebUtility.HtmlDecode(m.Groups[1].Value),
+            m => Regex.Matches(m.Groups[2].Value, "<label for=\"[^\"]+\">([^<]+)</label>").Select(l => l.Groups[1].Value).Order(StringComparer.Ordinal).ToList());
+    }
+
     [Fact]
     public async Task The_module_switched_off_answers_404()
     {
@@ -155,13 +196,15 @@ public sealed class AbonnementsTests(CproFactory factory)
         Assert.Equal("Module désactivé pour cet établissement", probleme.GetProperty("title").GetString());
     }
 
-    /// <summary>An establishment with divisions 2MELEC1, 2MELEC2, 1MELEC and TMELEC, imported from STS-web by its administrator.</summary>
+    /// <summary>An establishment with divisions 2MELEC1, 2MELEC2, 1MELEC and TMELEC (their MEFs say their level), and ULIS
+    /// (a MEF that says no level), imported from STS-web by its administrator.</summary>
     private async Task<string> EtablissementAvecDivisionsAsync()
     {
         var uai = await factory.CreerEtablissementAsync();
         using var admin = await ClientAsync(uai, Profils.Administrateur);
         var sts = Sts(uai, [new Individu("9001", "DURAND", "Michel")],
-            [("2MELEC1", "24023302210", ["9001"]), ("2MELEC2", "24023302210", ["9001"]), ("1MELEC", "24023302210", ["9001"]), ("TMELEC", "24023302210", ["9001"])], []);
+            [("2MELEC1", "24023302210", ["9001"]), ("2MELEC2", "24023302210", ["9001"]), ("1MELEC", "24123302210", ["9001"]), ("TMELEC", "24223302210", ["9001"]),
+                ("ULIS", "99910001110", ["9001"])], []);
         (await admin.PostAsync($"/api/etablissements/{uai}/imports", Formulaire(($"sts_emp_{uai}_{AnneeCourante}.xml", Octets(sts))))).EnsureSuccessStatusCode();
         return uai;
     }

@@ -99,7 +99,7 @@ public sealed class ValidationTests(CproFactory factory)
         var sans = await admin.PostAsync("/api/referentiels", new MultipartFormDataContent { { new StringContent("x"), "autre" } });
 
         Assert.Contains("dépasse la taille autorisée (2 Mo)", (await trop.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge)).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("« fichier »", (await sans.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Aucun fichier reçu", (await sans.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private static string Casser(string regle, string code)

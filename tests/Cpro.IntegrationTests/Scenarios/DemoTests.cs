@@ -26,7 +26,9 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
     {
         using var enseignant = await factory.ClientAsync("demo.enseignant", MotDePasse);
         var scenario = Assert.Single((await enseignant.GetFromJsonAsync<JsonElement[]>("/api/scenarios"))!);
-        var evaluation = Assert.Single((await enseignant.GetFromJsonAsync<JsonElement[]>($"/api/scenarios/evaluations?scenario={scenario.GetProperty("id").GetGuid()}"))!);
+        var evaluations = (await enseignant.GetFromJsonAsync<JsonElement[]>($"/api/scenarios/evaluations?scenario={scenario.GetProperty("id").GetGuid()}"))!;
+        Assert.Equal(3, evaluations.Length);
+        var evaluation = evaluations[0];
         var grille = await enseignant.GetFromJsonAsync<JsonElement>($"/api/scenarios/evaluations/{evaluation.GetProperty("id").GetGuid()}");
         Assert.Equal(6, grille.GetProperty("apprenants").GetArrayLength());
         Assert.Equal(6 * grille.GetProperty("items").GetArrayLength(), grille.GetProperty("cellules").GetArrayLength());
@@ -35,6 +37,9 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
         var moi = Assert.Single((await eleve.GetFromJsonAsync<JsonElement[]>("/api/scenarios/suivi/apprenants"))!);
         var tableau = await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{moi.GetProperty("utilisateurId").GetGuid()}");
         Assert.Contains(tableau.GetProperty("referentiels")[0].GetProperty("competences").EnumerateArray(), c => c.GetProperty("synthese").ValueKind == JsonValueKind.String);
+        // Three grids five weeks apart: the overview shows the levels over at least two months.
+        Assert.True(tableau.GetProperty("referentiels")[0].GetProperty("parMois").GetArrayLength() >= 2);
+        Assert.Contains("Compétences par bloc", await eleve.GetStringAsync($"/suivi/{moi.GetProperty("utilisateurId").GetGuid()}"), StringComparison.Ordinal);
         using var admin = await factory.ClientAsync("demo.admin", MotDePasse);
         Assert.Equal(5, (await admin.GetFromJsonAsync<JsonElement[]>("/api/etablissements/0750001U/acces?public=apprenants"))!.Length);
 

@@ -118,7 +118,7 @@ public sealed class EvaluationsTests(CproFactory factory)
         var c1 = Competence(tableau, "C1");
         Assert.Equal(3, c1.GetProperty("positionnements").GetArrayLength());
         Assert.Equal("2", c1.GetProperty("synthese").GetString());
-        Assert.StartsWith("Positionnement le plus récent (09/11/2026)", c1.GetProperty("explication").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Dernier des 3 positionnements, le 09/11/2026 : 2 Insuffisamment maîtrisé.", c1.GetProperty("explication").GetString());
         Assert.Equal("plusRecent", tableau.GetProperty("regle").GetString());
 
         (await classe.Ddftp.PutAsJsonAsync("/api/scenarios/suivi/regle", new { regle = "meilleur" })).EnsureSuccessStatusCode();
@@ -133,6 +133,43 @@ public sealed class EvaluationsTests(CproFactory factory)
         Assert.All(b1.GetProperty("referentiels")[0].GetProperty("competences").EnumerateArray(),
             c => Assert.Contains("B1", c.GetProperty("blocs").EnumerateArray().Select(b => b.GetString())));
     }
+
+    [Fact]
+    public async Task The_overview_counts_the_competences_at_each_degree_per_bloc_and_at_the_end_of_each_month()
+    {
+        var (classe, premiere) = await EvaluationAsync("2026-10-05");
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        var scenario = (await professeur.GetFromJsonAsync<JsonElement[]>("/api/scenarios"))![0].GetProperty("id").GetGuid();
+        var seconde = (await (await professeur.PostAsJsonAsync($"/api/scenarios/{scenario}/evaluations", new { date = "2026-12-14", mode = "criteres" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var lea = classe.Ids["Lea"];
+        (await professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{premiere}/grille", new { versionGrille = 0, cellules = new[] { Cellule(lea, "C1", "4"), Cellule(lea, "C2", "2") } })).EnsureSuccessStatusCode();
+        (await professeur.PutAsJsonAsync($"/api/scenarios/evaluations/{seconde}/grille", new { versionGrille = 0, cellules = new[] { Cellule(lea, "C1.1", "1") } })).EnsureSuccessStatusCode();
+        using var eleve = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
+
+        var tableau = await eleve.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{lea}");
+        var referentiel = tableau.GetProperty("referentiels")[0];
+
+        // The most recent positioning: C1 4 then 2 (October), 4 in November, 1 in December; C2 2 from October on; 13 competences.
+        var mois = referentiel.GetProperty("parMois").EnumerateArray()
+            .Select(m => (m.GetProperty("mois").GetString(), Effectifs(m.GetProperty("effectifs")))).ToList();
+        Assert.Equal([("2026-10-01", (11, 0, 1, 0, 1)), ("2026-11-01", (11, 0, 1, 0, 1)), ("2026-12-01", (11, 1, 1, 0, 0))], mois);
+        var blocsDe = Competences(tableau).ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("blocs").EnumerateArray().Select(b => b.GetString()!).ToList());
+        foreach (var bloc in referentiel.GetProperty("parBloc").EnumerateArray())
+        {
+            var code = bloc.GetProperty("code").GetString()!;
+            var siennes = blocsDe.Where(c => c.Value.Contains(code)).Select(c => c.Key).ToList();
+            int Compte(string competence) => siennes.Contains(competence) ? 1 : 0;
+            Assert.Equal((siennes.Count - Compte("C1") - Compte("C2"), Compte("C1"), Compte("C2"), 0, 0), Effectifs(bloc.GetProperty("effectifs")));
+        }
+        var page = await eleve.GetStringAsync($"/suivi/{lea}");
+        Assert.Contains("<svg", page, StringComparison.Ordinal);
+        Assert.Contains("Nombre de compétences de chaque bloc à chaque degré de maîtrise", page, StringComparison.Ordinal);
+        Assert.Contains("Le critère C1.1 : ", page, StringComparison.Ordinal);
+    }
+
+    private static (int, int, int, int, int) Effectifs(JsonElement e) => (e.GetProperty("nonEvalue").GetInt32(), e.GetProperty("degre1").GetInt32(),
+        e.GetProperty("degre2").GetInt32(), e.GetProperty("degre3").GetInt32(), e.GetProperty("degre4").GetInt32());
 
     [Fact]
     public async Task The_synthesis_gives_each_competence_the_dashboards_level_and_how_many_positionings_it_comes_from()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cpro.IntegrationTests.Infrastructure;
 using static Cpro.IntegrationTests.Scenarios.ScenariosTests;
 
@@ -8,7 +9,7 @@ namespace Cpro.IntegrationTests.Scenarios;
 
 /// <summary>The scenario pages, read as HTML: right profile, right establishment.</summary>
 [Collection(CproCollection.Name)]
-public sealed class PagesScenariosTests(CproFactory factory)
+public sealed partial class PagesScenariosTests(CproFactory factory)
 {
     [Fact]
     public async Task Learners_do_not_open_the_team_pages_and_another_establishment_sees_nothing()
@@ -49,7 +50,33 @@ public sealed class PagesScenariosTests(CproFactory factory)
         }
         Assert.Contains("C1.1 ", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Créer une grille de positionnement", page, StringComparison.Ordinal);
-        Assert.Contains("Règle de l'établissement", await classe.Ddftp.GetStringAsync("/suivi"), StringComparison.Ordinal);
-        Assert.DoesNotContain("Règle de l'établissement", await professeur.GetStringAsync("/suivi"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/parametres/suivi\"", await classe.Ddftp.GetStringAsync("/suivi"), StringComparison.Ordinal);
+        Assert.DoesNotContain("/parametres/suivi", await professeur.GetStringAsync("/suivi"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_rule_changes_in_the_settings_once_confirmed_after_saying_what_it_changes()
+    {
+        var classe = await Classe.CreerAsync(factory);
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        Assert.Equal(HttpStatusCode.Forbidden, (await professeur.GetAsync("/parametres/suivi")).StatusCode);
+
+        var confirmation = WebUtility.HtmlDecode(await classe.Ddftp.GetStringAsync("/parametres/suivi?regle=meilleur"));
+
+        Assert.Contains("Tous les tableaux de bord des apprenants de l'établissement afficheront comme niveau retenu pour chaque compétence", confirmation,
+            StringComparison.Ordinal);
+        Assert.Equal("plusRecent", (await Regle(classe)).GetProperty("regle").GetString());
+        var reponse = await classe.Ddftp.PostAsync("/parametres/suivi?regle=meilleur", new FormUrlEncodedContent(
+        [
+            new("_handler", "confirmation"), new("__RequestVerificationToken", Jeton().Match(confirmation).Groups[1].Value), new("Confirmee", "meilleur"),
+        ]));
+        Assert.True(reponse.IsSuccessStatusCode || reponse.StatusCode == HttpStatusCode.Redirect, reponse.StatusCode.ToString());
+        Assert.Equal("meilleur", (await Regle(classe)).GetProperty("regle").GetString());
+        Assert.Contains("Règle enregistrée", WebUtility.HtmlDecode(await classe.Ddftp.GetStringAsync("/parametres/suivi?fait=1")), StringComparison.Ordinal);
+    }
+
+    private static Task<JsonElement> Regle(Classe classe) => classe.Ddftp.GetFromJsonAsync<JsonElement>("/api/scenarios/suivi/regle");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Jeton();
 }

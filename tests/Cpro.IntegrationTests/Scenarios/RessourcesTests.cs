@@ -94,7 +94,7 @@ public sealed class RessourcesTests(CproFactory factory)
         Assert.Equal(["Le fichier est vide."], vide.Errors("fichier"));
         using var sansFichier = new MultipartFormDataContent { { new StringContent("x"), "autre" } };
         var manque = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", sansFichier)).AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("Joignez le fichier dans une partie nommée « fichier ».", manque.GetProperty("detail").GetString());
+        Assert.Equal("Aucun fichier reçu : choisissez le fichier de la ressource puis envoyez-le.", manque.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class SyntheseTests
         var (niveau, explication) = Synthese.Calculer(RegleSynthese.PlusRecent, points);
 
         Assert.Equal(NonMaitrise, niveau);
-        Assert.Equal("Positionnement le plus récent (15/10/2026) des 2 positionnements : 1 Non maîtrisé.", explication);
+        Assert.Equal("Dernier des 2 positionnements, le 15/10/2026 : 1 Non maîtrisé.", explication);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class SyntheseTests
             Synthese.Calculer(RegleSynthese.MoyenneArrondie, Suite(Maitrise, Maitrise, InsuffisammentMaitrise)).Explication);
         Assert.Equal("Niveau le plus fréquent (2 fois sur 4 ; à égalité, le plus récent l'emporte) : 4 Bien maîtrisé.",
             Synthese.Calculer(RegleSynthese.PlusFrequent, Suite(InsuffisammentMaitrise, BienMaitrise, InsuffisammentMaitrise, BienMaitrise)).Explication);
-        Assert.Equal("Meilleur niveau du seul positionnement : 2 Insuffisamment maîtrisé.",
+        Assert.Equal("Un seul positionnement, le 15/09/2026 : 2 Insuffisamment maîtrisé.",
             Synthese.Calculer(RegleSynthese.Meilleur, Suite(InsuffisammentMaitrise)).Explication);
     }
 

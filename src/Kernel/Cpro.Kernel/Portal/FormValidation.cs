@@ -1,23 +1,13 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Components.Forms;
-
 namespace Cpro.Kernel.Portal;
 
-/// <summary>Puts a handler's validation failures on a form: each input whose property has a message gets
-/// <c>aria-invalid="true"</c>, and the messages per field (JSON name) are returned for display.</summary>
+/// <summary>What every form of the portal does with a handler's validation failures (see <see cref="Errors.ValidationErrors.ByField"/>):
+/// the field's input says it is invalid, <c>ErreurChamp</c> shows why, <c>ResumeErreurs</c> lists them all at the top.</summary>
 public static class FormValidation
 {
-    public static IReadOnlyDictionary<string, string[]> Apply(ValidationException exception, EditContext editContext, ValidationMessageStore store)
-    {
-        store.Clear();
-        foreach (var failure in exception.Errors)
-        {
-            // Rules may name their field in camelCase (its JSON name): the form's property is found regardless of case.
-            var property = editContext.Model.GetType().GetProperty(failure.PropertyName,
-                System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
-            store.Add(editContext.Field(property?.Name ?? failure.PropertyName), failure.ErrorMessage);
-        }
-        editContext.NotifyValidationStateChanged();
-        return Errors.ValidationErrors.ByField(exception);
-    }
+    /// <summary>The value of the field's <c>aria-invalid</c>: "true" when it has a message, else no attribute.</summary>
+    public static string? Invalide(IReadOnlyDictionary<string, string[]> erreurs, string champ) => erreurs.ContainsKey(champ) ? "true" : null;
+
+    /// <summary>The field's <c>aria-describedby</c>: its help (if any), then its message when it has one.</summary>
+    public static string? DecritPar(IReadOnlyDictionary<string, string[]> erreurs, string champ, string? aide = null) =>
+        string.Join(' ', new[] { aide, erreurs.ContainsKey(champ) ? $"{champ}-erreur" : null }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
 }

@@ -35,9 +35,7 @@ internal sealed class Connexions(IDocumentSession session, IDocumentStore store,
         var admin = await session.Query<AdministrateurPlateforme>().SingleOrDefaultAsync(a => a.Identifiants.Login == login, cancellationToken);
         if (admin is not null)
         {
-            compte = new Compte(admin.Id, null, admin.Identifiants, () => CproClaims.Principal(admin.Id, login, "Administrateur de la plateforme", null, null,
-                [Profils.AdministrateurPlateforme], admin.Identifiants.TamponSecurite, AuthenticationType, admin.Identifiants.DoitChangerMotDePasse),
-                s => s.Store(admin));
+            compte = DeAdministrateur(admin);
         }
         else
         {
@@ -51,15 +49,7 @@ internal sealed class Connexions(IDocumentSession session, IDocumentStore store,
             {
                 return (null, "Ce compte est désactivé : adressez-vous à l'administrateur de votre établissement.");
             }
-            var etablissementId = Guid.Parse((await session.MetadataForAsync(utilisateur, cancellationToken))!.TenantId);
-            var uai = (await session.LoadAsync<Etablissement>(etablissementId, cancellationToken))!.Uai;
-            var lu = utilisateur.Version;
-            compte = new Compte(utilisateur.Id, etablissementId, utilisateur.Identifiants, () => CproClaims.Principal(utilisateur.Id, login,
-                utilisateur.NomComplet, etablissementId, uai, utilisateur.Profils, utilisateur.Identifiants.TamponSecurite, AuthenticationType,
-                utilisateur.Identifiants.DoitChangerMotDePasse), s => s.PourEtablissement(etablissementId).StoreRevision(utilisateur, lu))
-            {
-                Utilisateur = utilisateur,
-            };
+            compte = await DeUtilisateurAsync(utilisateur, cancellationToken);
         }
         var identifiants = compte.Identifiants;
         if (identifiants.EstVerrouille(now))
@@ -85,6 +75,39 @@ internal sealed class Connexions(IDocumentSession session, IDocumentStore store,
         }
         identifiants.EnregistrerSucces();
         return (compte, null);
+    }
+
+    /// <summary>The account of a session signed in with a temporary password, which that sign-in proved: its owner
+    /// chooses a password without typing the temporary one again. The host's gate has already checked that the session's
+    /// stamp is still the account's. Null once the account no longer holds a temporary password.</summary>
+    public async Task<Compte?> CompteProvisoireAsync(ICurrentUser user, CancellationToken cancellationToken)
+    {
+        if (!user.DoitChangerMotDePasse || user.UserId is not { } id)
+        {
+            return null;
+        }
+        var compte = user.IsPlatformAdmin
+            ? await session.LoadAsync<AdministrateurPlateforme>(id, cancellationToken) is { } admin ? DeAdministrateur(admin) : null
+            : await session.LoadAsync<Utilisateur>(id, cancellationToken) is { Actif: true } utilisateur ? await DeUtilisateurAsync(utilisateur, cancellationToken) : null;
+        return compte is { Identifiants.DoitChangerMotDePasse: true } ? compte : null;
+    }
+
+    private static Compte DeAdministrateur(AdministrateurPlateforme admin) =>
+        new(admin.Id, null, admin.Identifiants, () => CproClaims.Principal(admin.Id, admin.Identifiants.Login, "Administrateur de la plateforme", null, null,
+            [Profils.AdministrateurPlateforme], admin.Identifiants.TamponSecurite, AuthenticationType, admin.Identifiants.DoitChangerMotDePasse),
+            s => s.Store(admin));
+
+    private async Task<Compte> DeUtilisateurAsync(Utilisateur utilisateur, CancellationToken cancellationToken)
+    {
+        var etablissementId = Guid.Parse((await session.MetadataForAsync(utilisateur, cancellationToken))!.TenantId);
+        var uai = (await session.LoadAsync<Etablissement>(etablissementId, cancellationToken))!.Uai;
+        var lu = utilisateur.Version;
+        return new Compte(utilisateur.Id, etablissementId, utilisateur.Identifiants, () => CproClaims.Principal(utilisateur.Id, utilisateur.Identifiants.Login,
+            utilisateur.NomComplet, etablissementId, uai, utilisateur.Profils, utilisateur.Identifiants.TamponSecurite, AuthenticationType,
+            utilisateur.Identifiants.DoitChangerMotDePasse), s => s.PourEtablissement(etablissementId).StoreRevision(utilisateur, lu))
+        {
+            Utilisateur = utilisateur,
+        };
     }
 
     /// <summary>A password a person chose: hashed with the slow standard hasher; the temporary code is forgotten, and

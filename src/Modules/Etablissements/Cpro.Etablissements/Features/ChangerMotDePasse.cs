@@ -1,5 +1,7 @@
 using Carter;
 using Cpro.Etablissements.Domain;
+using Cpro.Kernel.Errors;
+using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
 using FluentValidation;
 using Cpro.Kernel.Persistence;
@@ -13,11 +15,15 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Cpro.Etablissements.Features;
 
 /// <summary>A user chooses their password: required at the first sign-in with a temporary one, possible at any time.
-/// The current password is checked like a sign-in (failures count towards the lockout). Every session and token opened
+/// The current password is checked like a sign-in (failures count towards the lockout), except in the portal right after
+/// a sign-in with the temporary one, which proved it (<see cref="Provisoire"/>). Every session and token opened
 /// before ends: the portal signs the browser that made the change in again, an API client asks for a new token.</summary>
 internal static class ChangerMotDePasse
 {
     internal sealed record Command(string Login, string MotDePasseActuel, string NouveauMotDePasse) : ICommand<SeConnecter.Resultat>;
+
+    /// <summary>The portal's session signed in with a temporary password chooses its password.</summary>
+    internal sealed record Provisoire(string Login, string NouveauMotDePasse) : ICommand<SeConnecter.Resultat>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -25,15 +31,23 @@ internal static class ChangerMotDePasse
         {
             RuleFor(c => c.Login).NotEmpty().WithMessage("L'identifiant est obligatoire.");
             RuleFor(c => c.MotDePasseActuel).NotEmpty().WithMessage("Le mot de passe actuel est obligatoire.");
-            RuleFor(c => c.NouveauMotDePasse).NotEmpty().WithMessage("Le nouveau mot de passe est obligatoire.")
-                .MinimumLength(Connexions.LongueurMin).WithMessage($"Le nouveau mot de passe doit comporter au moins {Connexions.LongueurMin} caractères.")
-                .MaximumLength(200).WithMessage("Le nouveau mot de passe ne doit pas dépasser 200 caractères.")
-                .NotEqual(c => c.MotDePasseActuel).WithMessage("Le nouveau mot de passe doit être différent de l'actuel.")
-                .Must((c, m) => m is null || !m.Contains(c.Login.Trim(), StringComparison.OrdinalIgnoreCase))
-                .When(c => !string.IsNullOrWhiteSpace(c.Login), ApplyConditionTo.CurrentValidator)
-                .WithMessage("Le nouveau mot de passe ne doit pas contenir votre identifiant.");
+            Nouveau(this, c => c.Login, c => c.NouveauMotDePasse);
+            RuleFor(c => c.NouveauMotDePasse).NotEqual(c => c.MotDePasseActuel).WithMessage("Le nouveau mot de passe doit être différent de l'actuel.");
         }
     }
+
+    internal sealed class ProvisoireValidator : AbstractValidator<Provisoire>
+    {
+        public ProvisoireValidator() => Nouveau(this, c => c.Login, c => c.NouveauMotDePasse);
+    }
+
+    private static void Nouveau<T>(AbstractValidator<T> validateur, Func<T, string> login, System.Linq.Expressions.Expression<Func<T, string>> nouveau) =>
+        validateur.RuleFor(nouveau).NotEmpty().WithMessage("Le nouveau mot de passe est obligatoire.")
+            .MinimumLength(Connexions.LongueurMin).WithMessage($"Le nouveau mot de passe doit comporter au moins {Connexions.LongueurMin} caractères.")
+            .MaximumLength(200).WithMessage("Le nouveau mot de passe ne doit pas dépasser 200 caractères.")
+            .Must((c, m) => m is null || !m.Contains(login(c).Trim(), StringComparison.OrdinalIgnoreCase))
+            .When(c => !string.IsNullOrWhiteSpace(login(c)), ApplyConditionTo.CurrentValidator)
+            .WithMessage("Le nouveau mot de passe ne doit pas contenir votre identifiant.");
 
     /// <summary>On success, the principal to sign in again with (the new security stamp, no longer marked as holding a
     /// temporary password).</summary>
@@ -46,13 +60,35 @@ internal static class ChangerMotDePasse
             {
                 return new SeConnecter.Resultat(null, erreur);
             }
-            connexions.DefinirMotDePasse(compte.Identifiants, command.NouveauMotDePasse);
-            // The temporary code is no longer to be handed out.
-            compte.Utilisateur?.CodeProvisoire = null;
-            compte.Enregistrer(session);
-            unitOfWork.OnCommitted(() => ComptesActifs.Oublier(cache, compte.Id));
-            return new SeConnecter.Resultat(compte.Principal(), null);
+            return Definir(compte, command.NouveauMotDePasse, unitOfWork, session, connexions, cache);
         }
+    }
+
+    internal sealed class ProvisoireHandler(UnitOfWork unitOfWork, IDocumentSession session, Connexions connexions, IMemoryCache cache, ICurrentUser user)
+        : ICommandHandler<Provisoire, SeConnecter.Resultat>
+    {
+        public async ValueTask<SeConnecter.Resultat> Handle(Provisoire command, CancellationToken cancellationToken)
+        {
+            var compte = await connexions.CompteProvisoireAsync(user, cancellationToken)
+                         ?? throw new InterditException("Votre mot de passe provisoire a déjà été remplacé : indiquez votre mot de passe actuel.");
+            if (compte.Identifiants.MotDePasseHash.StartsWith(Comptes.PrefixeCode, StringComparison.Ordinal)
+                && Comptes.VerifierCode(compte.Identifiants.MotDePasseHash, command.NouveauMotDePasse))
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("nouveauMotDePasse", "Le nouveau mot de passe doit être différent de l'actuel.")]);
+            }
+            return Definir(compte, command.NouveauMotDePasse, unitOfWork, session, connexions, cache);
+        }
+    }
+
+    private static SeConnecter.Resultat Definir(Connexions.Compte compte, string nouveau, UnitOfWork unitOfWork, IDocumentSession session,
+        Connexions connexions, IMemoryCache cache)
+    {
+        connexions.DefinirMotDePasse(compte.Identifiants, nouveau);
+        // The temporary code is no longer to be handed out.
+        compte.Utilisateur?.CodeProvisoire = null;
+        compte.Enregistrer(session);
+        unitOfWork.OnCommitted(() => ComptesActifs.Oublier(cache, compte.Id));
+        return new SeConnecter.Resultat(compte.Principal(), null);
     }
 
     internal sealed record Corps(string Login, string MotDePasseActuel, string NouveauMotDePasse);

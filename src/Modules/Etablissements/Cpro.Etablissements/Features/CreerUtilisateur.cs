@@ -27,7 +27,7 @@ internal static class CreerUtilisateur
         {
             GestionComptes.Identite(this, c => c.Civilite, c => c.Nom, c => c.Prenom, c => c.DateNaissance, c => c.Email, emailObligatoire: true, clock);
             RuleFor(c => c.Profil).Must(p => Profils.Etablissement.Contains(p))
-                .WithMessage($"Le profil est l'un de : {string.Join(", ", Profils.Etablissement)}.");
+                .WithMessage($"Choisissez le profil : {string.Join(", ", Profils.Etablissement.Select(Profils.Libelle))}.");
         }
     }
 

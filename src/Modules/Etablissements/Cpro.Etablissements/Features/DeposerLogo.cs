@@ -90,7 +90,7 @@ internal static class DeposerLogo
         var formulaire = await MultipartForm.ReadAsync(request, TailleMax + 64 * 1024, message,
             "Envoyez le logo en multipart/form-data, dans une partie nommée « logo ».", cancellationToken);
         var fichier = formulaire.Files.GetFile("logo")
-                      ?? throw new RequeteInvalideException("Joignez l'image dans une partie nommée « logo ».");
+                      ?? throw new RequeteInvalideException("Aucune image reçue : choisissez le logo (PNG ou JPEG) puis envoyez-le.");
         if (fichier.Length > TailleMax)
         {
             throw new TropVolumineuxException(message);

@@ -38,7 +38,7 @@ internal static class ModifierUtilisateur
             RuleFor(c => c.Profils).NotEmpty().WithMessage("Choisissez au moins un profil.")
                 .Must(p => p.All(Kernel.Identity.Profils.Etablissement.Contains))
                 .When(c => c.Profils is { Count: > 0 }, ApplyConditionTo.CurrentValidator)
-                .WithMessage($"Chaque profil est l'un de : {string.Join(", ", Kernel.Identity.Profils.Etablissement)}.");
+                .WithMessage($"Chaque profil est choisi parmi : {string.Join(", ", Kernel.Identity.Profils.Etablissement.Select(Kernel.Identity.Profils.Libelle))}.");
         }
     }
 

@@ -27,7 +27,7 @@ internal static class DeclarerPeriodeEntreprise
         public Validator()
         {
             RuleFor(c => c.AnnexeId).NotEmpty().WithMessage("Choisissez l'annexe pédagogique.");
-            RuleFor(c => c.Type).Must(t => AccesEntreprise.Type(t) is not null).WithMessage("Le type est « pfmp » ou « periodeEmployeur ».");
+            RuleFor(c => c.Type).Must(t => AccesEntreprise.Type(t) is not null).WithMessage("Choisissez le type de période : PFMP ou période employeur.");
             ContenuPeriode.Regles(this);
         }
     }

@@ -49,7 +49,7 @@ internal static class EnregistrerPeriodesOfficielles
                 var type = CalendrierOfficiel.Lire(ligne.Type);
                 if (type is null)
                 {
-                    echec($"{champ}.type", "Choisissez le type : trimestre, semestre, pfmp ou echeanceCertification.");
+                    echec($"{champ}.type", "Choisissez le type : trimestre, semestre, PFMP ou échéance de certification.");
                 }
                 if (string.IsNullOrWhiteSpace(ligne.Libelle))
                 {

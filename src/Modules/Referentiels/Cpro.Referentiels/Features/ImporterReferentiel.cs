@@ -96,7 +96,7 @@ internal static class ImporterReferentiel
             "Envoyez le référentiel en multipart/form-data, dans une partie nommée « fichier ».", cancellationToken);
         var fichier = formulaire.Files.GetFile("fichier") is { Length: > 0 } f
             ? f
-            : throw new RequeteInvalideException("Joignez le fichier du référentiel (JSON, format cpro-referentiel/1) dans une partie nommée « fichier ».");
+            : throw new RequeteInvalideException("Aucun fichier reçu : choisissez le fichier du référentiel (JSON, format cpro-referentiel/1) puis envoyez-le.");
         if (fichier.Length > ValidateurReferentiel.TailleMax)
         {
             throw new TropVolumineuxException(message);

@@ -19,7 +19,10 @@ internal static class SuiviCompetences
     internal sealed record CompetenceSuivie(CompetenceDto Competence, IReadOnlyList<PositionnementSuivi> Positionnements,
         NiveauMaitrise? Niveau, string Explication);
 
-    internal sealed record PositionnementSuivi(EvaluationSuivie Evaluation, string Item, NiveauMaitrise Niveau);
+    internal sealed record PositionnementSuivi(EvaluationSuivie Evaluation, string Item, NiveauMaitrise Niveau)
+    {
+        public Synthese.Point Point => new(Evaluation.Date, Evaluation.CreeLe.UtcTicks, Niveau);
+    }
 
     /// <summary>Reads the learner's follow-up and the rule in one round trip, checks the user may follow the learner
     /// before anything of it is used, then applies the rule per competence (of one bloc if asked).</summary>
@@ -46,8 +49,7 @@ internal static class SuiviCompetences
                 .Select(c =>
                 {
                     var siens = parCompetence[c.Code].ToList();
-                    var (niveau, explication) = Synthese.Calculer(regle,
-                        [.. siens.Select(x => new Synthese.Point(x.Evaluation.Date, x.Evaluation.CreeLe.UtcTicks, x.Niveau))]);
+                    var (niveau, explication) = Synthese.Calculer(regle, [.. siens.Select(x => x.Point)]);
                     return new CompetenceSuivie(c, siens, niveau, explication);
                 })
                 .ToList();

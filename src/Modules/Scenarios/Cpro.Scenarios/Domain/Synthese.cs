@@ -18,19 +18,23 @@ internal static class Synthese
         {
             return (null, "Aucun degré de maîtrise donné (non évalué ou absent).");
         }
-        var sur = degres.Count == 1 ? "du seul positionnement" : $"des {degres.Count} positionnements";
+        if (degres.Count == 1)
+        {
+            var seul = degres[0];
+            return (seul.Niveau, $"Un seul positionnement, le {seul.Date.ToString("dd/MM/yyyy", Francais)} : {seul.Niveau.Libelle()}.");
+        }
         switch (regle)
         {
             case RegleSynthese.Meilleur:
             {
                 var meilleur = degres.Max(p => p.Niveau);
-                return (meilleur, $"Meilleur niveau {sur} : {meilleur.Libelle()}.");
+                return (meilleur, $"Meilleur des {degres.Count} positionnements : {meilleur.Libelle()}.");
             }
             case RegleSynthese.MoyenneArrondie:
             {
                 var moyenne = degres.Average(p => (double)(short)p.Niveau);
                 var arrondi = (NiveauMaitrise)(short)Math.Round(moyenne, MidpointRounding.AwayFromZero);
-                return (arrondi, $"Moyenne {sur} ({string.Join(", ", degres.Select(p => (short)p.Niveau))}) : "
+                return (arrondi, $"Moyenne des {degres.Count} positionnements ({string.Join(", ", degres.Select(p => (short)p.Niveau))}) : "
                                  + $"{moyenne.ToString("0.##", Francais)}, arrondie à {arrondi.Libelle()}.");
             }
             case RegleSynthese.PlusFrequent:
@@ -45,17 +49,18 @@ internal static class Synthese
             default:
             {
                 var dernier = degres[^1];
-                return (dernier.Niveau, $"Positionnement le plus récent ({dernier.Date.ToString("dd/MM/yyyy", Francais)}) {sur} : {dernier.Niveau.Libelle()}.");
+                return (dernier.Niveau, $"Dernier des {degres.Count} positionnements, le {dernier.Date.ToString("dd/MM/yyyy", Francais)} : {dernier.Niveau.Libelle()}.");
             }
         }
     }
 
+    /// <summary>What the rule retains, as the end of « Niveau retenu pour chaque compétence : … ».</summary>
     public static string Libelle(this RegleSynthese regle) => regle switch
     {
-        RegleSynthese.Meilleur => "le meilleur niveau",
-        RegleSynthese.MoyenneArrondie => "la moyenne arrondie",
-        RegleSynthese.PlusFrequent => "le niveau le plus fréquent",
-        _ => "le positionnement le plus récent",
+        RegleSynthese.Meilleur => "le meilleur de ses positionnements",
+        RegleSynthese.MoyenneArrondie => "la moyenne arrondie de ses positionnements",
+        RegleSynthese.PlusFrequent => "le niveau le plus souvent donné",
+        _ => "le dernier positionnement",
     };
 
     /// <summary>The rule's name in the API.</summary>

@@ -79,7 +79,7 @@ internal static class DeposerRessource
         var formulaire = await MultipartForm.ReadAsync(request, TailleMax + 64 * 1024, TropVolumineux,
             "Envoyez le fichier en multipart/form-data, dans une partie nommée « fichier ».", cancellationToken);
         var fichier = formulaire.Files.GetFile("fichier")
-                      ?? throw new RequeteInvalideException("Joignez le fichier dans une partie nommée « fichier ».");
+                      ?? throw new RequeteInvalideException("Aucun fichier reçu : choisissez le fichier de la ressource puis envoyez-le.");
         if (fichier.Length > TailleMax)
         {
             throw new TropVolumineuxException(TropVolumineux);

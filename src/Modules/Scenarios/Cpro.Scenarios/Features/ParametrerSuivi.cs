@@ -24,7 +24,7 @@ internal static class ParametrerSuivi
     internal sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Regle).Must(r => Synthese.Lire(r) is not null)
-            .WithMessage("La règle est « plusRecent », « meilleur », « moyenneArrondie » ou « plusFrequent ».");
+            .WithMessage("Choisissez la règle : le dernier positionnement, le meilleur, la moyenne arrondie ou le niveau le plus souvent donné.");
     }
 
     internal sealed class QueryHandler(IQuerySession session, ICurrentUser user) : IQueryHandler<Query, RegleDto>

@@ -12,7 +12,7 @@ namespace Cpro.Scenarios.Features;
 
 /// <summary>« Tableau de bord de suivi »: for one learner, every competence of the référentiels they were evaluated on,
 /// with all its positionings over time (evaluation, date, teacher) and the level the establishment's rule makes of them,
-/// saying how. Filter by bloc.</summary>
+/// saying how, after an overview: per bloc and month after month, how many competences stand at each degree. Filter by bloc.</summary>
 internal static class TableauDeBord
 {
     internal sealed record Query(Guid ApprenantId, string? Bloc = null) : IQuery<TableauDto>;
@@ -25,14 +25,21 @@ internal static class TableauDeBord
 
     internal sealed record EvaluationSuiviDto(Guid Id, string Titre, DateOnly Date, string Enseignant);
 
-    internal sealed record ReferentielSuiviDto(string Code, string Intitule, IReadOnlyList<BlocSuiviDto> Blocs, IReadOnlyList<CompetenceSuiviDto> Competences);
+    internal sealed record ReferentielSuiviDto(string Code, string Intitule, IReadOnlyList<BlocSuiviDto> Blocs, IReadOnlyList<BlocApercuDto> ParBloc,
+        IReadOnlyList<MoisApercuDto> ParMois, IReadOnlyList<CompetenceSuiviDto> Competences);
+
+    internal sealed record BlocApercuDto(string Code, string Intitule, ApercuSuivi.Effectifs Effectifs);
+
+    /// <summary>The levels at the end of the month (its first day).</summary>
+    internal sealed record MoisApercuDto(DateOnly Mois, ApercuSuivi.Effectifs Effectifs);
 
     internal sealed record BlocSuiviDto(string Code, string Intitule);
 
     internal sealed record CompetenceSuiviDto(string Code, string Intitule, IReadOnlyList<string> Blocs, string? Synthese, string? SyntheseLibelle,
         string Explication, IReadOnlyList<PositionnementDto> Positionnements);
 
-    internal sealed record PositionnementDto(Guid EvaluationId, DateOnly Date, string Item, string Valeur, string? Commentaire);
+    /// <summary><paramref name="Item"/> is what was evaluated: the competence itself, or one of its criteria.</summary>
+    internal sealed record PositionnementDto(Guid EvaluationId, DateOnly Date, string Item, string ItemIntitule, string Valeur, string? Commentaire);
 
     internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, TableauDto>
     {
@@ -43,9 +50,12 @@ internal static class TableauDeBord
                 [.. suivi.Evaluations.Select(e => new EvaluationSuiviDto(e.Id, e.Titre, e.Date, e.EnseignantNom))],
                 [.. suivi.Referentiels.Select(r => new ReferentielSuiviDto(r.Index.Referentiel.Code, r.Index.Referentiel.Intitule,
                     [.. r.Index.Referentiel.Blocs.Select(b => new BlocSuiviDto(b.Code, b.Intitule))],
+                    [.. ApercuSuivi.ParBloc(r).Select(b => new BlocApercuDto(b.Referentiel.Code, b.Referentiel.Intitule, b.Effectifs))],
+                    [.. ApercuSuivi.ParMois(r, suivi.Regle).Select(m => new MoisApercuDto(m.Debut, m.Effectifs))],
                     [.. r.Competences.Select(c => new CompetenceSuiviDto(c.Competence.Code, c.Competence.Intitule, c.Competence.Blocs, c.Niveau?.Code(),
                         c.Niveau?.Libelle(), c.Explication,
-                        [.. c.Positionnements.Select(p => new PositionnementDto(p.Evaluation.Id, p.Evaluation.Date, p.Item, p.Niveau.Code(),
+                        [.. c.Positionnements.Select(p => new PositionnementDto(p.Evaluation.Id, p.Evaluation.Date, p.Item,
+                            r.Index.Intitule(p.Item), p.Niveau.Code(),
                             p.Evaluation.Commentaires.GetValueOrDefault(p.Item)))]))]))]);
         }
     }

@@ -8,7 +8,7 @@ using Mediator;
 
 namespace Cpro.Scenarios.Startup;
 
-/// <summary>With CPRO_DEMO=true, demo.enseignant's scenario on Bac Pro MELEC and its grid, filled for the demo class:
+/// <summary>With CPRO_DEMO=true, demo.enseignant's scenario on Bac Pro MELEC and three grids of it, filled for the demo class:
 /// what the README's demo shows. Written once; never touched again.</summary>
 internal sealed class DemoScenario(IDocumentStore store, IMediator mediator, TimeProvider clock) : IStartupTask
 {
@@ -48,14 +48,20 @@ internal sealed class DemoScenario(IDocumentStore store, IMediator mediator, Tim
         if (apprenants.Count > 0)
         {
             var items = index.CompetencesDerivees(scenario.Taches, scenario.Criteres);
-            var date = DateOnly.FromDateTime(maintenant.UtcDateTime).AddDays(-7);
-            // A plausible spread of degrees, the same at every start of a new demo, saved once: the grid is at version 1.
-            var cellules = apprenants.SelectMany((apprenant, rang) => items.Select((item, colonne) => new CelluleModifiee(apprenant.UtilisateurId, item, null, null,
-                (NiveauMaitrise)(short)(1 + (rang + 2 * colonne + 1) % 4), null))).ToList();
-            session.Events.StartStream<Evaluation>(Guid.NewGuid(),
-                new EvaluationCreee(scenario.Id, Titre, Referentiel, "SECONDE", date, enseignant.UtilisateurId, auteur, Evaluation.ModeCompetences, items,
-                    [.. apprenants.Select(a => a.UtilisateurId)], maintenant),
-                new GrilleEnregistree(enseignant.UtilisateurId, auteur, maintenant, cellules));
+            var aujourdhui = DateOnly.FromDateTime(maintenant.UtcDateTime);
+            // Three grids five weeks apart, each saved once (version 1), degrees rising from one to the next: the learners'
+            // dashboards show how they moved. The same spread at every start of a new demo.
+            for (var etape = 0; etape < 3; etape++)
+            {
+                var date = aujourdhui.AddDays(-7 - 35 * (2 - etape));
+                var creeLe = maintenant.AddDays(-7 - 35 * (2 - etape));
+                var cellules = apprenants.SelectMany((apprenant, rang) => items.Select((item, colonne) => new CelluleModifiee(apprenant.UtilisateurId, item, null, null,
+                    (NiveauMaitrise)(short)Math.Max(1, 1 + (rang + 2 * colonne + 1) % 4 - (2 - etape)), null))).ToList();
+                session.Events.StartStream<Evaluation>(Guid.NewGuid(),
+                    new EvaluationCreee(scenario.Id, Titre, Referentiel, "SECONDE", date, enseignant.UtilisateurId, auteur, Evaluation.ModeCompetences, items,
+                        [.. apprenants.Select(a => a.UtilisateurId)], creeLe),
+                    new GrilleEnregistree(enseignant.UtilisateurId, auteur, creeLe, cellules));
+            }
         }
         await session.SaveChangesAsync(cancellationToken);
     }
