@@ -34,7 +34,8 @@ public sealed class PeriodeJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByLabel("Date de fin").FillAsync("2027-01-29");
         await page.GetByLabel("VOLTA Alessandro").CheckAsync();
         await AssertFitsThePhoneAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer la période" }).ClickAsync();
+        // Entrée in a date declares the period with the ticks as they are (not « Tous »).
+        await page.GetByLabel("Date de fin").PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Période déclarée.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "PFMP 1 — Câblage" })).ToBeVisibleAsync();

@@ -41,22 +41,23 @@ public sealed class ScenarioJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Tous" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("MARTIN Lea")).ToBeCheckedAsync();
         await page.GetByLabel("MOREAU Theo").UncheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Créer la grille" }).ClickAsync();
+        // Entrée in the date creates the grid with the ticks as they are (not « Tous »).
+        await page.GetByLabel("Date de l'évaluation").PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Grille de positionnement") })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row)).ToHaveCountAsync(5);
         // Lea's C1: 3, which moves on to her next cell; back left, down to Hugo's C1: 4.
-        await page.GetByLabel("Lea MARTIN, C1", new() { Exact = true }).FocusAsync();
+        await page.GetByLabel("MARTIN Lea, C1", new() { Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("3");
         await page.Keyboard.PressAsync("ArrowLeft");
         await page.Keyboard.PressAsync("ArrowDown");
-        await Assertions.Expect(page.GetByLabel("Hugo PETIT, C1", new() { Exact = true })).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByLabel("PETIT Hugo, C1", new() { Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("4");
-        await Assertions.Expect(page.GetByLabel("Lea MARTIN, C1", new() { Exact = true })).ToHaveValueAsync("3");
+        await Assertions.Expect(page.GetByLabel("MARTIN Lea, C1", new() { Exact = true })).ToHaveValueAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la grille" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Grille enregistrée (2 cellule(s) modifiée(s)).");
-        await Assertions.Expect(page.GetByLabel("Hugo PETIT, C1", new() { Exact = true })).ToHaveValueAsync("4");
+        await Assertions.Expect(page.GetByLabel("PETIT Hugo, C1", new() { Exact = true })).ToHaveValueAsync("4");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await SeConnecterAsync(page, classe.Apprenants["Lea"], Classe.MotDePasse);

@@ -27,7 +27,18 @@ internal sealed class Classe
     /// <summary>The learners as first imported, to import them again changed.</summary>
     public required IReadOnlyList<Eleve> Inscrits { get; init; }
 
-    public static async Task<Classe> CreerAsync(CproFactory factory)
+    /// <summary>Names for the learners added to 2MELEC1 by <see cref="CreerAsync"/> (a class of 30 in Seconde with 25).</summary>
+    private static readonly (string Nom, string Prenom)[] Autres =
+    [
+        ("BERNARD", "Adam"), ("DUBOIS", "Alice"), ("THOMAS", "Jules"), ("ROBERT", "Chloe"), ("RICHARD", "Louis"), ("SIMON", "Emma"),
+        ("LAURENT", "Gabriel"), ("MICHEL", "Jade"), ("GARCIA", "Arthur"), ("DAVID", "Louise"), ("BERTRAND", "Raphael"), ("ROUX", "Mila"),
+        ("VINCENT", "Paul"), ("FOURNIER", "Rose"), ("MOREL", "Nathan"), ("GIRARD", "Anna"), ("ANDRE", "Tom"), ("MERCIER", "Julia"),
+        ("DUPONT", "Sacha"), ("LAMBERT", "Lina"), ("BONNET", "Noah"), ("FRANCOIS", "Manon"), ("MARTINEZ", "Ethan"), ("LEGRAND", "Camille"),
+        ("GARNIER", "Enzo"),
+    ];
+
+    /// <param name="autres">How many more learners 2MELEC1 has (up to 25).</param>
+    public static async Task<Classe> CreerAsync(CproFactory factory, int autres = 0)
     {
         var uai = await factory.CreerEtablissementAsync();
         var admin = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur));
@@ -37,6 +48,7 @@ internal sealed class Classe
             new("1", "110000001AA", "MARTIN", "Lea", "2MELEC1"), new("2", "110000002AA", "PETIT", "Hugo", "2MELEC1"),
             new("3", "110000003AA", "DURAND", "Ines", "2MELEC1"), new("4", "110000004AA", "LEROY", "Nina", "2MELEC2"),
             new("5", "110000005AA", "MOREAU", "Theo", "2MELEC2"), new("6", "110000006AA", "FAURE", "Zoe", "1MELEC"),
+            .. Autres.Take(autres).Select((a, i) => new Eleve($"{i + 7}", $"1100001{i:00}AA", a.Nom, a.Prenom, "2MELEC1")),
         ];
         var sts = Sts(uai, [new Individu("900", "VOLTA", "Alessandro"), new Individu("901", "AMPERE", "Andre")],
             [("2MELEC1", "24023302210", ["900"]), ("2MELEC2", "24023302210", []), ("1MELEC", "24023302210", [])], []);

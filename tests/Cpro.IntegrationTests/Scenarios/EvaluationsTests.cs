@@ -85,6 +85,49 @@ public sealed class EvaluationsTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task Filling_a_column_or_a_row_gives_its_empty_cells_the_level_and_changes_no_other_cell()
+    {
+        var (classe, evaluation) = await EvaluationAsync();
+        using var professeur = await Classe.ClientAsync(factory, classe.Professeur);
+        var (lea, hugo, ines, nina, theo) = (classe.Ids["Lea"], classe.Ids["Hugo"], classe.Ids["Ines"], classe.Ids["Nina"], classe.Ids["Theo"]);
+        var url = $"/api/scenarios/evaluations/{evaluation}/grille";
+        (await professeur.PutAsJsonAsync(url, new
+        {
+            versionGrille = 0, cellules = new[] { Cellule(lea, "C1", "1"), Cellule(hugo, "C1", "ABS"), Cellule(ines, "C1", "NE", "Arrivée en retard") },
+        })).EnsureSuccessStatusCode();
+
+        // Column C1 filled with 3 while Nina's C1, just typed, is sent along: only Ines's and Theo's are still empty.
+        var colonne = await professeur.PutAsJsonAsync(url, new { versionGrille = 1, cellules = new[] { Cellule(nina, "C1", "2") }, remplir = new { item = "C1", valeur = "3" } });
+        Assert.Equal(3, (await colonne.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modifiees").GetInt32());
+        var grille = await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/evaluations/{evaluation}");
+        var items = grille.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        Assert.Equal(new Dictionary<(Guid, string), string> { [(lea, "C1")] = "1", [(hugo, "C1")] = "ABS", [(ines, "C1")] = "3", [(nina, "C1")] = "2", [(theo, "C1")] = "3" },
+            Valeurs(grille));
+        Assert.Equal("Arrivée en retard", grille.GetProperty("cellules").EnumerateArray()
+            .Single(c => c.GetProperty("apprenant").GetGuid() == ines).GetProperty("commentaire").GetString());
+
+        // Theo's row, absent: every item but C1, already given.
+        var ligne = await professeur.PutAsJsonAsync(url, new { versionGrille = 2, cellules = Array.Empty<object>(), remplir = new { apprenant = theo, valeur = "ABS" } });
+        Assert.Equal(items.Count - 1, (await ligne.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modifiees").GetInt32());
+        grille = await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/evaluations/{evaluation}");
+        Assert.Equal(["3", .. Enumerable.Repeat("ABS", items.Count - 1)], items.Select(i => Valeurs(grille)[(theo, i)]));
+        Assert.Equal(5 + items.Count - 1, Valeurs(grille).Count);
+
+        // From an older version: the 409 as for any save, and nothing filled.
+        var perime = await professeur.PutAsJsonAsync(url, new { versionGrille = 2, cellules = Array.Empty<object>(), remplir = new { item = "C2", valeur = "4" } });
+        Assert.Contains("La grille a été enregistrée par quelqu'un d'autre", (await perime.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        var deux = await professeur.PutAsJsonAsync(url, new { versionGrille = 3, cellules = Array.Empty<object>(), remplir = new { item = "C2", apprenant = lea, valeur = "4" } });
+        Assert.Equal(["Choisissez la colonne ou la ligne à remplir."], (await deux.AssertProblemAsync(HttpStatusCode.BadRequest)).Errors("remplir"));
+        var nonEvalue = await professeur.PutAsJsonAsync(url, new { versionGrille = 3, cellules = Array.Empty<object>(), remplir = new { item = "C2", valeur = "NE" } });
+        Assert.Equal(["Remplissez avec un degré de 1 à 4 ou ABS (absent)."], (await nonEvalue.AssertProblemAsync(HttpStatusCode.BadRequest)).Errors("remplir"));
+        var ailleurs = await professeur.PutAsJsonAsync(url, new { versionGrille = 3, cellules = Array.Empty<object>(), remplir = new { item = "C9.9", valeur = "4" } });
+        Assert.Equal("La colonne C9.9 n'est pas dans cette grille.", (await ailleurs.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
+        grille = await professeur.GetFromJsonAsync<JsonElement>($"/api/scenarios/evaluations/{evaluation}");
+        Assert.Equal(3, grille.GetProperty("versionGrille").GetInt32());
+    }
+
+    [Fact]
     public async Task Two_saves_from_the_same_version_at_the_same_time_one_wins_the_other_gets_409()
     {
         var (classe, evaluation) = await EvaluationAsync();
@@ -280,6 +323,9 @@ public sealed class EvaluationsTests(CproFactory factory)
     }
 
     private static object Cellule(Guid apprenant, string item, string valeur, string? commentaire = null) => new { apprenant, item, valeur, commentaire };
+
+    private static Dictionary<(Guid, string), string> Valeurs(JsonElement grille) => grille.GetProperty("cellules").EnumerateArray()
+        .ToDictionary(c => (c.GetProperty("apprenant").GetGuid(), c.GetProperty("item").GetString()!), c => c.GetProperty("valeur").GetString()!);
 
     private static JsonElement Competence(JsonElement tableau, string code) => Competences(tableau).Single(c => c.GetProperty("code").GetString() == code);
 

@@ -1,8 +1,61 @@
 // Keyboard entry in a positioning grid: arrows move between cells, 1–4 give a degree, A absent, N (or Delete) not
-// evaluated; a value moves on to the next cell. Without this script the selects still work.
+// evaluated; a value moves on to the next cell. Each change recolours its cell and counts as unsaved until the grid is
+// saved; leaving the page with unsaved cells asks first. Without this script the selects still work.
 document.querySelectorAll('table.grille').forEach((table) => {
   const cellules = () => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('select')]);
   const valeurs = { '1': '1', '2': '2', '3': '3', '4': '4', a: 'ABS', A: 'ABS', n: 'NE', N: 'NE', Delete: 'NE', Backspace: 'NE' };
+  const form = table.closest('form');
+  const compteur = form.querySelector('.non-enregistrees');
+  let envoi = false;
+
+  const modifiee = (td) => {
+    const select = td.querySelector('select');
+    const commentaire = td.querySelector('textarea');
+    return select.value !== select.dataset.initial || (commentaire !== null && commentaire.value !== commentaire.defaultValue);
+  };
+  const compter = () => {
+    let n = 0;
+    table.querySelectorAll('tbody td').forEach((td) => {
+      const oui = modifiee(td);
+      td.classList.toggle('modifiee', oui);
+      n += oui ? 1 : 0;
+    });
+    if (compteur) {
+      compteur.textContent = n === 0 ? 'Aucune cellule non enregistrée' : n === 1 ? '1 cellule non enregistrée' : `${n} cellules non enregistrées`;
+    }
+    return n;
+  };
+  if (compteur) {
+    compteur.hidden = false;
+  }
+  compter();
+
+  table.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement) {
+      const td = event.target.closest('td');
+      td.className = td.className.replace(/\bniveau-\S+/, `niveau-${event.target.value.toLowerCase()}`);
+    }
+    compter();
+  });
+  table.addEventListener('input', compter);
+  // A focused cell is shown whole with its headers: the grid's area in the page first, then the cell in that area
+  // (clear of the sticky row and column, by the area's scroll-padding).
+  const zone = table.closest('.grille-defilante');
+  table.addEventListener('focusin', (event) => {
+    if (event.target instanceof HTMLSelectElement && zone) {
+      zone.scrollIntoView({ block: 'nearest' });
+      event.target.closest('td').scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  });
+  form.addEventListener('submit', () => { envoi = true; });
+  window.addEventListener('beforeunload', (event) => {
+    if (!envoi && compter() > 0) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+  // Back from the browser's cache after a submit: leaving warns again.
+  window.addEventListener('pageshow', () => { envoi = false; });
 
   table.addEventListener('keydown', (event) => {
     const select = event.target;

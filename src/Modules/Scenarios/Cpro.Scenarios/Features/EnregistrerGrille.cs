@@ -15,12 +15,16 @@ namespace Cpro.Scenarios.Features;
 
 /// <summary>Saves cells of a grid at once (all or nothing): one event on the evaluation's stream, listing each changed
 /// cell with its old and new value. A save made from an older version of the grid than the stored one is refused with
-/// 409 naming the cells changed since, so nobody overwrites a colleague unknowingly.</summary>
+/// 409 naming the cells changed since, so nobody overwrites a colleague unknowingly. The same save may fill a whole
+/// column or row at once: only its cells still empty once the sent cells are applied get the level.</summary>
 internal static class EnregistrerGrille
 {
     internal sealed record Cellule(Guid Apprenant, string Item, string? Valeur, string? Commentaire);
 
-    internal sealed record Command(Guid EvaluationId, int VersionGrille, IReadOnlyList<Cellule> Cellules) : ICommand<Resultat>;
+    /// <summary>Fill the empty cells of one column (an item) or one row (a learner) with a level.</summary>
+    internal sealed record Remplissage(string? Item, Guid? Apprenant, string? Valeur);
+
+    internal sealed record Command(Guid EvaluationId, int VersionGrille, IReadOnlyList<Cellule> Cellules, Remplissage? Remplir = null) : ICommand<Resultat>;
 
     internal sealed record Resultat(int VersionGrille, int Modifiees);
 
@@ -33,6 +37,11 @@ internal static class EnregistrerGrille
                 .WithMessage((_, c) => $"Valeur « {c.Valeur} » invalide : 1, 2, 3, 4, NE (non évalué) ou ABS (absent).");
             RuleForEach(c => c.Cellules).Must(c => c.Commentaire is null || c.Commentaire.Length <= 1000)
                 .WithMessage("Un commentaire ne doit pas dépasser 1 000 caractères.");
+            RuleFor(c => c.Remplir!).Must(r => (r.Item is null) != (r.Apprenant is null)).When(c => c.Remplir is not null)
+                .WithMessage("Choisissez la colonne ou la ligne à remplir.");
+            // Filling with « non évalué » would change nothing.
+            RuleFor(c => c.Remplir!.Valeur).Must(v => NiveauxMaitrise.Lire(v) is { } n && n != NiveauMaitrise.NonEvalue).When(c => c.Remplir is not null)
+                .OverridePropertyName(nameof(Command.Remplir)).WithMessage("Remplissez avec un degré de 1 à 4 ou ABS (absent).");
         }
     }
 
@@ -52,27 +61,35 @@ internal static class EnregistrerGrille
             {
                 throw new NonTraitableException($"La cellule ({hors.Apprenant}, {hors.Item}) n'appartient pas à cette grille.");
             }
+            if (command.Remplir is { } r && !(r.Item is null ? apprenants.Contains(r.Apprenant!.Value) : items.Contains(r.Item)))
+            {
+                throw new NonTraitableException(r.Item is null ? "L'apprenant à remplir n'est pas dans cette grille." : $"La colonne {r.Item} n'est pas dans cette grille.");
+            }
             if (command.VersionGrille != evaluation.VersionGrille)
             {
                 throw new ConflitException(await ChangementsAsync(evaluation, command.VersionGrille, cancellationToken));
             }
             var existantes = evaluation.Cellules.ToDictionary(c => (c.ApprenantId, c.Item));
-            var changements = new List<CelluleModifiee>();
-            foreach (var cellule in command.Cellules.DistinctBy(c => (c.Apprenant, c.Item)))
+            var voulues = command.Cellules.DistinctBy(c => (c.Apprenant, c.Item)).ToDictionary(c => (c.Apprenant, c.Item),
+                c => (Niveau: NiveauxMaitrise.Lire(c.Valeur)!.Value, Commentaire: string.IsNullOrWhiteSpace(c.Commentaire) ? null : c.Commentaire.Trim()));
+            if (command.Remplir is { } remplir)
             {
-                var niveau = NiveauxMaitrise.Lire(cellule.Valeur)!.Value;
-                var commentaire = string.IsNullOrWhiteSpace(cellule.Commentaire) ? null : cellule.Commentaire.Trim();
-                if (existantes.TryGetValue((cellule.Apprenant, cellule.Item), out var avant))
+                Remplir(remplir, evaluation, existantes, voulues);
+            }
+            var changements = new List<CelluleModifiee>();
+            foreach (var ((apprenant, item), (niveau, commentaire)) in voulues)
+            {
+                if (existantes.TryGetValue((apprenant, item), out var avant))
                 {
                     if (avant.Niveau != niveau || avant.Commentaire != commentaire)
                     {
-                        changements.Add(new CelluleModifiee(cellule.Apprenant, cellule.Item, avant.Niveau, avant.Commentaire, niveau, commentaire));
+                        changements.Add(new CelluleModifiee(apprenant, item, avant.Niveau, avant.Commentaire, niveau, commentaire));
                     }
                 }
                 // An empty cell left empty is no positioning.
                 else if (niveau != NiveauMaitrise.NonEvalue || commentaire is not null)
                 {
-                    changements.Add(new CelluleModifiee(cellule.Apprenant, cellule.Item, null, null, niveau, commentaire));
+                    changements.Add(new CelluleModifiee(apprenant, item, null, null, niveau, commentaire));
                 }
             }
             if (changements.Count == 0)
@@ -81,6 +98,24 @@ internal static class EnregistrerGrille
             }
             flux.AppendOne(new GrilleEnregistree(user.UserId!.Value, user.NomComplet ?? user.Login ?? "", clock.GetUtcNow(), changements));
             return new Resultat(evaluation.VersionGrille + 1, changements.Count);
+        }
+
+        /// <summary>Each cell of the column or row whose level, as sent or else as stored, is « non évalué » gets the level;
+        /// its comment stays. A cell already given a level, even « absent », keeps it.</summary>
+        private static void Remplir(Remplissage remplir, Evaluation evaluation, Dictionary<(Guid, string), Positionnement> existantes,
+            Dictionary<(Guid, string), (NiveauMaitrise Niveau, string? Commentaire)> voulues)
+        {
+            var niveau = NiveauxMaitrise.Lire(remplir.Valeur)!.Value;
+            var cibles = remplir.Item is { } item ? evaluation.Apprenants.Select(a => (a, item)) : evaluation.Items.Select(i => (remplir.Apprenant!.Value, i));
+            foreach (var cle in cibles)
+            {
+                var (actuel, commentaire) = voulues.TryGetValue(cle, out var voulue) ? voulue
+                    : existantes.TryGetValue(cle, out var avant) ? (avant.Niveau, avant.Commentaire) : (NiveauMaitrise.NonEvalue, null);
+                if (actuel == NiveauMaitrise.NonEvalue)
+                {
+                    voulues[cle] = (niveau, commentaire);
+                }
+            }
         }
 
         /// <summary>« La grille a été modifiée depuis votre version : Léa MARTIN – C1 : 3 (par …) ; … »: each cell the saves
@@ -104,13 +139,13 @@ internal static class EnregistrerGrille
         }
     }
 
-    internal sealed record Corps(int VersionGrille, IReadOnlyList<Cellule> Cellules);
+    internal sealed record Corps(int VersionGrille, IReadOnlyList<Cellule> Cellules, Remplissage? Remplir);
 
     internal sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
             app.MapPut("/evaluations/{id:guid}/grille", async (Guid id, Corps corps, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Command(id, corps.VersionGrille, corps.Cellules ?? []), ct)))
-                .WithSummary("Enregistrer des cellules de la grille (versionGrille : celle lue, sinon 409)");
+                    TypedResults.Ok(await mediator.Send(new Command(id, corps.VersionGrille, corps.Cellules ?? [], corps.Remplir), ct)))
+                .WithSummary("Enregistrer des cellules de la grille (versionGrille : celle lue, sinon 409 ; remplir : les cellules vides d'une colonne ou d'une ligne)");
     }
 }

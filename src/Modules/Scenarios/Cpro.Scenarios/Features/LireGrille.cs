@@ -1,3 +1,4 @@
+using System.Globalization;
 using Carter;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Identity;
@@ -29,6 +30,8 @@ internal static class LireGrille
 
     internal sealed class Handler(IQuerySession session, ICurrentUser user, IMediator mediator) : IQueryHandler<Query, GrilleDto>
     {
+        private static readonly StringComparer Alphabetique = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), CompareOptions.IgnoreCase);
+
         public async ValueTask<GrilleDto> Handle(Query query, CancellationToken cancellationToken)
         {
             AccesScenarios.Lecteur(user);
@@ -40,9 +43,11 @@ internal static class LireGrille
             return new GrilleDto(evaluation.Id, evaluation.ScenarioId, evaluation.Titre, evaluation.Referentiel, evaluation.NiveauClasse, evaluation.Date,
                 evaluation.EnseignantNom, evaluation.Mode,
                 [.. evaluation.Items.Select(i => new ItemDto(i, index.Intitule(i), index.CompetenceDe(i)))],
+                // Rows by name, as the grid shows them (« NOM Prénom »); a learner who left comes last.
                 [.. evaluation.Apprenants.Select(id => apprenants.TryGetValue(id, out var a)
                     ? new ApprenantDto(id, a.Nom, a.Prenom, a.Division)
-                    : new ApprenantDto(id, "(apprenant parti)", "", null))],
+                    : new ApprenantDto(id, "(apprenant parti)", "", null))
+                    .OrderBy(a => !apprenants.ContainsKey(a.Id)).ThenBy(a => a.Nom, Alphabetique).ThenBy(a => a.Prenom, Alphabetique)],
                 [.. evaluation.Cellules.Select(c => new CelluleDto(c.ApprenantId, c.Item, c.Niveau.Code(), c.Commentaire, c.ModifiePar, c.ModifieLe))],
                 evaluation.VersionGrille);
         }
