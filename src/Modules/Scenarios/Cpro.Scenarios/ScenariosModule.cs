@@ -1,3 +1,4 @@
+using Cpro.Kernel.Fichiers;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
 using Cpro.Scenarios.Domain;
@@ -42,6 +43,7 @@ public sealed class ScenariosModule : ICproModule
             options.Projections.Add<ProjectionSuivi>(ProjectionLifecycle.Inline);
         });
         services.AddScoped<IStartupTask, Startup.DemoScenario>();
+        services.AddScoped<IOccupationEspace, OccupationRessources>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, JsonScenarios.Default));
     }
 }
