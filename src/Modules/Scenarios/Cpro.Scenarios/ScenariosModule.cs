@@ -39,6 +39,8 @@ public sealed class ScenariosModule : ICproModule
             // Known before the first append, so that a new process reads the history of grids saved before it.
             options.Events.AddEventType<EvaluationCreee>();
             options.Events.AddEventType<GrilleEnregistree>();
+            options.Events.AddEventType<BilanEntrepriseFinalise>();
+            options.Events.AddEventType<BilanEntrepriseRetire>();
             options.Projections.Add<ProjectionGrille>(ProjectionLifecycle.Inline);
             options.Projections.Add<ProjectionSuivi>(ProjectionLifecycle.Inline);
         });
