@@ -16,20 +16,20 @@ public sealed class ModuleSwitchJourneyTests(BrowserFixture fixture) : IClassFix
 
         await SeConnecterAsync(page, login, Infrastructure.CproFactory.MotDePasse);
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
-        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Portfolio" })).ToBeVisibleAsync();
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Book des apprenants" })).ToBeVisibleAsync();
         await AssertFitsThePhoneAsync(page);
 
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Modules" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Modules de l'établissement {uai}" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Désactiver le module Portfolio" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Désactiver le module Book des apprenants" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Module Portfolio désactivé.");
-        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Portfolio" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Module Book des apprenants désactivé.");
+        await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Book des apprenants" })).ToHaveCountAsync(0);
         await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Bilans" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activer le module Portfolio" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activer le module Book des apprenants" })).ToBeVisibleAsync();
         await AssertFitsThePhoneAsync(page);
 
-        var response = await page.GotoAsync("/portfolio");
+        var response = await page.GotoAsync("/book");
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Module désactivé pour cet établissement" })).ToBeVisibleAsync();
     }

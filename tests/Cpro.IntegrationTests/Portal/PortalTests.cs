@@ -32,7 +32,7 @@ public sealed class PortalTests(CproFactory factory)
         using var enseignant = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Enseignant));
         var avant = await enseignant.GetStringAsync("/");
         Assert.Contains("href=\"/portfolio\"", avant, StringComparison.Ordinal);
-        Assert.Contains("Fonctionnalités à venir", await enseignant.GetStringAsync("/portfolio"), StringComparison.Ordinal);
+        Assert.Contains("Aucune période en entreprise ne vous concerne pour le moment.", await enseignant.GetStringAsync("/portfolio"), StringComparison.Ordinal);
 
         (await administrateur.PutAsJsonAsync($"/api/etablissements/{uai}/modules/portfolio", new { actif = false })).EnsureSuccessStatusCode();
 

@@ -1,4 +1,5 @@
 using Cpro.Kernel.Fichiers;
+using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
 using Cpro.Portfolio.Domain;
 using Marten;
@@ -16,9 +17,13 @@ public sealed class PortfolioModule : ICproModule
     public string Name => "Portfolio";
     public string DisplayName => "Portfolio";
     public string Description => "Portfolio des activités en entreprise : journal de bord de l'apprenant et fiches activité commentées par le tuteur et l'enseignant.";
-    public ModuleStatut Statut => ModuleStatut.AVenir;
+    public ModuleStatut Statut => ModuleStatut.Disponible;
     public bool Desactivable => true;
-    public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("Portfolio", "/portfolio")];
+    public IReadOnlyList<NavigationEntry> Navigation { get; } =
+    [
+        new("Portfolio", "/portfolio", Profils.Eleve, Profils.Apprenti, Profils.Tuteur, Profils.MaitreApprentissage, Profils.Enseignant, Profils.Ddftp,
+            Profils.ChefEtablissement),
+    ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
