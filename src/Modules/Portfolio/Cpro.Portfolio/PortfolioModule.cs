@@ -28,6 +28,7 @@ public sealed class PortfolioModule : ICproModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IOccupationEspace, OccupationPiecesJointes>();
+        services.AddScoped<IStartupTask, Startup.DemoPortfolio>();
         // Every document belongs to one establishment (the store's default); a portfolio is read by period and learner.
         services.ConfigureMarten(options =>
         {
