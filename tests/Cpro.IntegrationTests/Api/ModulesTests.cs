@@ -23,7 +23,8 @@ public sealed class ModulesTests(CproFactory factory)
         var etablissements = modules.EnumerateArray().First();
         Assert.Equal("Établissements", etablissements.GetProperty("displayName").GetString());
         Assert.Equal("disponible", etablissements.GetProperty("status").GetString());
-        Assert.Equal("à venir", modules.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Portfolio").GetProperty("status").GetString());
+        Assert.Equal("disponible", modules.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Portfolio").GetProperty("status").GetString());
+        Assert.Equal("à venir", modules.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Book").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ModuleSwitchJourneyTests(BrowserFixture fixture) : IClassFix
 
         await SeConnecterAsync(page, login, Infrastructure.CproFactory.MotDePasse);
         await Assertions.Expect((await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Périodes officielles" })).ToBeVisibleAsync();
-        await Assertions.Expect((await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Portfolio" })).ToHaveCountAsync(0);
+        await Assertions.Expect((await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Book des apprenants" })).ToHaveCountAsync(0);
         await AssertFitsThePhoneAsync(page);
 
         await (await NavigationAsync(page)).GetByRole(AriaRole.Link, new() { Name = "Modules" }).ClickAsync();

@@ -89,4 +89,26 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
         Assert.Contains(contenu, accueil, StringComparison.Ordinal);
         Assert.DoesNotContain("Rien ne vous attend", accueil, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_demo_learners_portfolio_has_a_submitted_fiche_two_journal_entries_one_commented_by_her_tutor_and_a_bilan_started()
+    {
+        using var eleve = await factory.ClientAsync("demo.eleve", MotDePasse);
+        var periode = Assert.Single((await eleve.GetFromJsonAsync<JsonElement[]>("/api/portfolio/periodes"))!);
+        var lea = Assert.Single(periode.GetProperty("apprenants").EnumerateArray());
+        var portfolio = $"/api/portfolio/periodes/{periode.GetProperty("id").GetGuid()}/apprenants/{lea.GetProperty("id").GetGuid()}";
+
+        var fiche = Assert.Single((await eleve.GetFromJsonAsync<JsonElement[]>($"{portfolio}/fiches"))!);
+        Assert.Equal("soumise", fiche.GetProperty("statut").GetString());
+        using var tuteur = await factory.ClientAsync("demo.tuteur", MotDePasse);
+        var journal = (await tuteur.GetFromJsonAsync<JsonElement[]>($"{portfolio}/journal"))!;
+        Assert.Equal([0, 1], journal.Select(e => e.GetProperty("commentaires").GetArrayLength()));
+        Assert.Equal("Tuteur", journal[1].GetProperty("commentaires")[0].GetProperty("qualite").GetString());
+        using var enseignant = await factory.ClientAsync("demo.enseignant", MotDePasse);
+        var bilan = await enseignant.GetFromJsonAsync<JsonElement>($"{portfolio}/bilan");
+        Assert.False(bilan.GetProperty("finalise").GetBoolean());
+        Assert.Equal([("C1", "3"), ("C4", null)], bilan.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("code").GetString(), i.GetProperty("niveau").GetString())));
+        Assert.True((await enseignant.GetFromJsonAsync<JsonElement>(portfolio)).GetProperty("droits").GetProperty("finaliser").GetBoolean());
+    }
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Cpro.Kernel.Fichiers;
 using Cpro.Scenarios.Domain;
 
 namespace Cpro.IntegrationTests.Scenarios;

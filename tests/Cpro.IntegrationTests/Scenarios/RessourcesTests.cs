@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cpro.IntegrationTests.Infrastructure;
+using Cpro.Kernel.Fichiers;
 using Cpro.Scenarios.Domain;
 using Cpro.Scenarios.Features;
 using Marten;
@@ -143,7 +144,7 @@ public sealed class RessourcesTests(CproFactory factory)
         var refus = await (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(Pdf(2 * Mo), "plan.pdf")))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal("L'espace des ressources de l'établissement serait dépassé (499 Mo utilisés sur 500 Mo) : supprimez des ressources.",
+        Assert.Equal("L'espace des fichiers de l'établissement (ressources et pièces jointes) serait dépassé (499 Mo utilisés sur 500 Mo) : supprimez des fichiers.",
             refus.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Created, (await equipe.Auteur.PostAsync($"/api/scenarios/{id}/ressources", Fichier(FichiersRessourcesTests.Pdf, "fiche.pdf"))).StatusCode);
     }
@@ -219,7 +220,11 @@ public sealed class RessourcesTests(CproFactory factory)
 
     private const long Mo = 1024 * 1024;
 
-    private long Quota() => Copie.Quota(factory.Services.GetRequiredService<IConfiguration>());
+    private long Quota()
+    {
+        using var scope = factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<EspaceFichiers>().Quota;
+    }
 
     /// <summary>A PDF of this size.</summary>
     private static byte[] Pdf(long taille)
@@ -256,7 +261,7 @@ public sealed class RessourcesTests(CproFactory factory)
         foreach (var reponse in refus)
         {
             var probleme = await reponse.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
-            Assert.Equal("L'espace des ressources de l'établissement serait dépassé (499,5 Mo utilisés sur 500 Mo) : supprimez des ressources.",
+            Assert.Equal("L'espace des fichiers de l'établissement (ressources et pièces jointes) serait dépassé (499,5 Mo utilisés sur 500 Mo) : supprimez des fichiers.",
                 probleme.GetProperty("detail").GetString());
         }
     }

@@ -34,6 +34,8 @@ internal static class Store
             options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         });
         services.AddScoped<UnitOfWork>();
+        // Every module's uploaded files share the establishment's space (each module registers what its files take).
+        services.AddScoped<Cpro.Kernel.Fichiers.EspaceFichiers>();
         // Resolved at each use: a handler built after a failed command gets the session that replaced it.
         services.Replace(ServiceDescriptor.Transient<IDocumentSession>(sp => sp.GetRequiredService<UnitOfWork>().Session));
         services.Replace(ServiceDescriptor.Transient<IQuerySession>(sp => sp.GetRequiredService<UnitOfWork>().Session));

@@ -1,3 +1,4 @@
+using Cpro.Kernel.Fichiers;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
 using Cpro.Kernel.Portal;
@@ -39,11 +40,14 @@ public sealed class ScenariosModule : ICproModule
             // Known before the first append, so that a new process reads the history of grids saved before it.
             options.Events.AddEventType<EvaluationCreee>();
             options.Events.AddEventType<GrilleEnregistree>();
+            options.Events.AddEventType<BilanEntrepriseFinalise>();
+            options.Events.AddEventType<BilanEntrepriseRetire>();
             options.Projections.Add<ProjectionGrille>(ProjectionLifecycle.Inline);
             options.Projections.Add<ProjectionSuivi>(ProjectionLifecycle.Inline);
         });
         services.AddScoped<IStartupTask, Startup.DemoScenario>();
         services.AddScoped<IContributionAccueil, Integrations.AccueilScenarios>();
+        services.AddScoped<IOccupationEspace, OccupationRessources>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, JsonScenarios.Default));
     }
 }

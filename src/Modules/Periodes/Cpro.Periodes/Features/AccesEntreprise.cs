@@ -3,6 +3,7 @@ using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
+using Cpro.Portfolio.Contracts;
 using Cpro.Referentiels.Contracts;
 using Marten;
 using Mediator;
@@ -71,6 +72,23 @@ internal static class AccesEntreprise
     /// miss a save made meanwhile, and a period or an assignment deleted meanwhile would be written back.</summary>
     public static Task VerrouillerAsync(UnitOfWork unitOfWork, Guid etablissementId, CancellationToken cancellationToken) =>
         unitOfWork.VerrouillerAsync($"cpro.periodes-entreprise:{etablissementId}", cancellationToken);
+
+    /// <summary>422 when a learner of the period (of <paramref name="apprenants"/> only, if given) has a finalised bilan en
+    /// entreprise: deleting the period or taking them off it would lose it, whatever the DDFTP confirms. The portfolio
+    /// answers (Contracts); its bilan must be reopened first.</summary>
+    public static async Task VerifierBilansAsync(IMediator mediator, Guid etablissementId, PeriodeEntreprise periode, IReadOnlyList<Guid>? apprenants,
+        CancellationToken cancellationToken)
+    {
+        var finalises = await mediator.Send(new ListerBilansFinalises(etablissementId, periode.Id), cancellationToken);
+        var perdus = apprenants is null ? finalises : [.. finalises.Intersect(apprenants)];
+        if (perdus.Count == 0)
+        {
+            return;
+        }
+        var noms = (await mediator.Send(new ObtenirApprenants(etablissementId, perdus), cancellationToken)).Select(a => $"{a.Prenom} {a.Nom}").Order().ToList();
+        throw new NonTraitableException($"{perdus.Count} bilan(s) en entreprise finalisé(s) sur la période « {periode.Titre} » ({string.Join(", ", noms)}) seraient perdus : "
+                                        + "un professeur référent doit d'abord les rouvrir dans le portfolio.");
+    }
 
     private static IntrouvableException Introuvable() => new("Période en entreprise introuvable.");
 

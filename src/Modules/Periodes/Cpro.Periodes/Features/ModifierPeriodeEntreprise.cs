@@ -50,6 +50,10 @@ internal static class ModifierPeriodeEntreprise
             var taches = command.Taches is null ? periode.Taches : await ContenuPeriode.TachesAsync(mediator, periode.Referentiel, command.Taches, cancellationToken);
             var gardes = apprenants.Select(a => a.UtilisateurId).ToHashSet();
             var retirees = actuelles.Where(a => !gardes.Contains(a.ApprenantId)).ToList();
+            if (retirees.Count > 0)
+            {
+                await AccesEntreprise.VerifierBilansAsync(mediator, etablissement, periode, [.. retirees.Select(a => a.ApprenantId)], cancellationToken);
+            }
             var perdues = retirees.Count(a => a.Renseignee);
             if (perdues > 0 && command.Confirmation != perdues)
             {

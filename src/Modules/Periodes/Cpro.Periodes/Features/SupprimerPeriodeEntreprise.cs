@@ -12,17 +12,19 @@ using Microsoft.AspNetCore.Routing;
 namespace Cpro.Periodes.Features;
 
 /// <summary>The DDFTP deletes a period and everything entered on it (its assignments with it), once they confirm how
-/// many filled entries go with it: a period entered by mistake must not take its learners' entries silently.</summary>
+/// many filled entries go with it: a period entered by mistake must not take its learners' entries silently. A period
+/// whose learners have a finalised bilan en entreprise (portfolio) is not deleted at all.</summary>
 internal static class SupprimerPeriodeEntreprise
 {
     /// <summary><paramref name="Confirmation"/>: the number of filled entries the caller was told will go.</summary>
     internal sealed record Command(Guid Id, int? Confirmation) : ICommand;
 
-    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user) : ICommandHandler<Command>
+    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var periode = await AccesEntreprise.ModifiableAsync(session, unitOfWork, user, command.Id, cancellationToken);
+            await AccesEntreprise.VerifierBilansAsync(mediator, AccesPeriodes.Etablissement(user), periode, null, cancellationToken);
             var fiches = await session.Query<AffectationEntreprise>()
                 .CountAsync(a => a.PeriodeId == periode.Id && (a.EntrepriseNom != null || a.TuteurId != null), cancellationToken);
             if (command.Confirmation != fiches)

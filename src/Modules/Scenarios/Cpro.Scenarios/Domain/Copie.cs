@@ -1,39 +1,17 @@
-using Cpro.Kernel.Errors;
-using Cpro.Kernel.Persistence;
+using Cpro.Kernel.Fichiers;
 using Marten;
-using Microsoft.Extensions.Configuration;
 
 namespace Cpro.Scenarios.Domain;
 
 /// <summary>Copies a scenario with its resources, in the same establishment (duplicate) or into another (share).</summary>
 internal static class Copie
 {
-    /// <summary>Space for resources per establishment: CPRO_QUOTA_RESSOURCES_MO megabytes (500 by default).</summary>
-    public static long Quota(IConfiguration configuration) => configuration.GetValue("CPRO_QUOTA_RESSOURCES_MO", 500L) * 1024 * 1024;
-
-    /// <summary>422 when adding these bytes would exceed the establishment's quota. <paramref name="documents"/> are that
-    /// establishment's. First takes the establishment's resources lock (PostgreSQL advisory lock held until the command's
-    /// transaction ends): otherwise two uploads, duplicates or shares at once would each pass the check before the other's
-    /// bytes are saved. Every path adding bytes comes through here, and only for the establishment receiving them: a command
-    /// holds one such lock, so two copies in opposite directions cannot deadlock.</summary>
-    public static async Task VerifierQuotaAsync(UnitOfWork unitOfWork, IQuerySession documents, Guid etablissementId, long ajout,
-        IConfiguration configuration, CancellationToken cancellationToken)
-    {
-        await unitOfWork.VerrouillerAsync($"cpro.ressources:{etablissementId}", cancellationToken);
-        var utilise = await documents.Query<Ressource>().SumAsync(r => r.Taille, cancellationToken);
-        var quota = Quota(configuration);
-        if (utilise + ajout > quota)
-        {
-            throw new NonTraitableException($"L'espace des ressources de l'établissement serait dépassé ({Mo(utilise)} Mo utilisés sur {Mo(quota)} Mo) : supprimez des ressources.");
-        }
-    }
-
     /// <summary>Stores the copy and its resources with <paramref name="cible"/>, the documents of the establishment
-    /// receiving them (the user's own for a duplicate); the source is read in the user's establishment. The copy is only
+    /// receiving them (the user's own for a duplicate), within that establishment's space; the source is read in the user's establishment. The copy is only
     /// saved with the command, so its resources are returned rather than read back.</summary>
-    public static async Task<(Scenario Copie, IReadOnlyList<Ressource> Ressources)> CopierAsync(IDocumentSession session, UnitOfWork unitOfWork,
+    public static async Task<(Scenario Copie, IReadOnlyList<Ressource> Ressources)> CopierAsync(IDocumentSession session, EspaceFichiers espace,
         IDocumentOperations cible, Guid cibleId, Scenario source, Guid? auteurId, string auteurNom, string titre, string origine,
-        DateTimeOffset maintenant, IConfiguration configuration, CancellationToken cancellationToken)
+        DateTimeOffset maintenant, CancellationToken cancellationToken)
     {
         var copie = new Scenario
         {
@@ -59,7 +37,7 @@ internal static class Copie
             Version = 1,
         };
         var ressources = await Ressource.DuScenarioAsync(session, source.Id, cancellationToken);
-        await VerifierQuotaAsync(unitOfWork, cible, cibleId, ressources.Sum(r => r.Taille), configuration, cancellationToken);
+        await espace.VerifierAsync(cible, cibleId, ressources.Sum(r => r.Taille), cancellationToken);
         var contenus = (await session.LoadManyAsync<ContenuRessource>(cancellationToken, ressources.Select(r => r.Id)))
             .ToDictionary(c => c.Id);
         cible.Insert(copie);
@@ -77,6 +55,4 @@ internal static class Copie
         }
         return (copie, copiees);
     }
-
-    private static string Mo(long octets) => (octets / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 }

@@ -16,3 +16,14 @@ internal sealed record GrilleEnregistree(Guid AuteurId, string Auteur, DateTimeO
 /// <summary>A cell's value before the save (none for a cell never filled) and after it.</summary>
 internal sealed record CelluleModifiee(
     Guid ApprenantId, string Item, NiveauMaitrise? NiveauAvant, string? CommentaireAvant, NiveauMaitrise Niveau, string? Commentaire);
+
+// A finalised bilan en entreprise (portfolio) is a stream of its own (stream id = the bilan's id): each finalisation
+// appends its positionings, each reopening their withdrawal. Only the learner's follow-up reads them.
+
+/// <summary>A bilan en entreprise finalised: its positionings, one evaluation « en entreprise » of the learner's follow-up.</summary>
+internal sealed record BilanEntrepriseFinalise(
+    Guid ApprenantId, string Titre, string Referentiel, DateOnly Date, Guid EnseignantId, string EnseignantNom, string Mode,
+    IReadOnlyDictionary<string, NiveauMaitrise> Niveaux, IReadOnlyDictionary<string, string> Commentaires, DateTimeOffset Le);
+
+/// <summary>A bilan en entreprise reopened: its positionings leave the follow-up.</summary>
+internal sealed record BilanEntrepriseRetire(Guid ApprenantId, DateTimeOffset Le);

@@ -22,7 +22,8 @@ internal sealed class ProjectionGrille : SingleStreamProjection<Evaluation, Guid
     }
 }
 
-/// <summary>Each learner's follow-up from the events of every evaluation they are in, updated in the transaction that
+/// <summary>Each learner's follow-up from the events of every evaluation they are in (and of their finalised bilans en
+/// entreprise), updated in the transaction that
 /// appends them (inline), in the events' establishment.</summary>
 internal sealed class ProjectionSuivi : MultiStreamProjection<SuiviApprenant, Guid>
 {
@@ -30,6 +31,8 @@ internal sealed class ProjectionSuivi : MultiStreamProjection<SuiviApprenant, Gu
     {
         Identities<EvaluationCreee>(creation => [.. creation.Apprenants]);
         Identities<GrilleEnregistree>(enregistrement => [.. enregistrement.Cellules.Select(c => c.ApprenantId).Distinct()]);
+        Identities<BilanEntrepriseFinalise>(bilan => [bilan.ApprenantId]);
+        Identities<BilanEntrepriseRetire>(retrait => [retrait.ApprenantId]);
     }
 
     public override SuiviApprenant? Evolve(SuiviApprenant? suivi, Guid id, IEvent e)
@@ -42,6 +45,13 @@ internal sealed class ProjectionSuivi : MultiStreamProjection<SuiviApprenant, Gu
                 break;
             case GrilleEnregistree enregistrement:
                 suivi.Appliquer(e.StreamId, enregistrement);
+                break;
+            case BilanEntrepriseFinalise bilan:
+                suivi.Evaluations.RemoveAll(x => x.Id == e.StreamId);
+                suivi.Evaluations.Add(EvaluationSuivie.EnEntrepriseDe(e.StreamId, bilan));
+                break;
+            case BilanEntrepriseRetire:
+                suivi.Evaluations.RemoveAll(x => x.Id == e.StreamId);
                 break;
         }
         return suivi;

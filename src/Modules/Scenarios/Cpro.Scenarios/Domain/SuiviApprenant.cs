@@ -51,6 +51,9 @@ internal sealed class EvaluationSuivie
     public Guid EnseignantId { get; init; }
     public required string EnseignantNom { get; init; }
     public required string Mode { get; init; }
+    /// <summary>A bilan en entreprise's positionings (the tutor's or maître d'apprentissage's with the teacher's), not a
+    /// grid of the school: the dashboard tells them apart.</summary>
+    public bool EnEntreprise { get; init; }
     /// <summary>Orders evaluations of the same date.</summary>
     public DateTimeOffset CreeLe { get; init; }
     /// <summary>The learner's level on each item they were positioned on, in the order first given.</summary>
@@ -60,6 +63,13 @@ internal sealed class EvaluationSuivie
     public Dictionary<string, string> Commentaires { get; set; } = [];
 
     public string CompetenceDe(string item) => Evaluation.CompetenceDe(Mode, item);
+
+    public static EvaluationSuivie EnEntrepriseDe(Guid bilanId, BilanEntrepriseFinalise bilan) => new()
+    {
+        Id = bilanId, Titre = bilan.Titre, Referentiel = bilan.Referentiel, Date = bilan.Date, EnseignantId = bilan.EnseignantId,
+        EnseignantNom = bilan.EnseignantNom, Mode = bilan.Mode, EnEntreprise = true, CreeLe = bilan.Le,
+        Niveaux = new Dictionary<string, NiveauMaitrise>(bilan.Niveaux, StringComparer.Ordinal), Commentaires = new Dictionary<string, string>(bilan.Commentaires),
+    };
 }
 
 /// <summary>The establishment's choice of how a learner's positionings on a competence make one level: one document per

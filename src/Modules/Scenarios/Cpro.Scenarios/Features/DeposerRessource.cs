@@ -1,4 +1,5 @@
 using Carter;
+using Cpro.Kernel.Fichiers;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
@@ -10,7 +11,6 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Cpro.Scenarios.Features;
 
@@ -48,7 +48,7 @@ internal static class DeposerRessource
         return scenario;
     }
 
-    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IConfiguration configuration, TimeProvider clock)
+    internal sealed class Handler(IDocumentSession session, EspaceFichiers espace, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, RessourceDto>
     {
         public async ValueTask<RessourceDto> Handle(Command command, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ internal static class DeposerRessource
             var nom = NomFichier.DeChemin(command.NomFichier);
             var type = TypeFichier.Reconnaitre(nom, command.Contenu)
                        ?? throw new NonTraitableException($"« {nom} » n'est pas accepté : son type n'est pas admis ou son contenu ne correspond pas à son extension. Types acceptés : {TypeFichier.Acceptes}.");
-            await Copie.VerifierQuotaAsync(unitOfWork, session, AccesScenarios.Etablissement(user), command.Contenu.Length, configuration, cancellationToken);
+            await espace.VerifierAsync(session, AccesScenarios.Etablissement(user), command.Contenu.Length, cancellationToken);
             var ressource = new Ressource
             {
                 ScenarioId = scenario.Id, NomFichier = nom, TypeContenu = type, Taille = command.Contenu.Length, AjouteLe = clock.GetUtcNow(),

@@ -1,4 +1,5 @@
 using Carter;
+using Cpro.Kernel.Fichiers;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using Cpro.Scenarios.Domain;
@@ -7,7 +8,6 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Cpro.Scenarios.Features;
 
@@ -16,7 +16,7 @@ internal static class DupliquerScenario
 {
     internal sealed record Command(Guid Id) : ICommand<ScenarioDto>;
 
-    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator, IConfiguration configuration,
+    internal sealed class Handler(IDocumentSession session, EspaceFichiers espace, ICurrentUser user, IMediator mediator,
         TimeProvider clock) : ICommandHandler<Command, ScenarioDto>
     {
         public async ValueTask<ScenarioDto> Handle(Command command, CancellationToken cancellationToken)
@@ -26,9 +26,8 @@ internal static class DupliquerScenario
             var source = await Scenario.TrouverAsync(session, command.Id, cancellationToken);
             var index = await AccesScenarios.ReferentielAbonneAsync(mediator, etablissement, source.Referentiel, cancellationToken);
             var titre = $"Copie de {source.Titre}";
-            var (copie, ressources) = await Copie.CopierAsync(session, unitOfWork, session, etablissement, source, user.UserId, user.NomComplet ?? "",
-                titre.Length > 200 ? titre[..200] : titre, $"Copie de « {source.Titre} » ({source.AuteurNom})", clock.GetUtcNow(), configuration,
-                cancellationToken);
+            var (copie, ressources) = await Copie.CopierAsync(session, espace, session, etablissement, source, user.UserId, user.NomComplet ?? "",
+                titre.Length > 200 ? titre[..200] : titre, $"Copie de « {source.Titre} » ({source.AuteurNom})", clock.GetUtcNow(), cancellationToken);
             return ScenarioDto.De(copie, ressources, index, user.UserId);
         }
     }

@@ -1,5 +1,6 @@
 using Carter;
 using Cpro.Etablissements.Contracts;
+using Cpro.Kernel.Fichiers;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
 using FluentValidation;

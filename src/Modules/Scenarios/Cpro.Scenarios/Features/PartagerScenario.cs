@@ -1,5 +1,6 @@
 using Carter;
 using Cpro.Etablissements.Contracts;
+using Cpro.Kernel.Fichiers;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Referentiels.Contracts;
@@ -11,7 +12,6 @@ using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Cpro.Scenarios.Features;
 
@@ -28,7 +28,7 @@ internal static class PartagerScenario
         public Validator() => RuleFor(c => c.Uai).NotEmpty().WithMessage("Indiquez l'UAI de l'établissement destinataire.");
     }
 
-    internal sealed class Handler(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, IMediator mediator, IConfiguration configuration,
+    internal sealed class Handler(IDocumentSession session, EspaceFichiers espace, ICurrentUser user, IMediator mediator,
         TimeProvider clock) : ICommandHandler<Command, Resultat>
     {
         public async ValueTask<Resultat> Handle(Command command, CancellationToken cancellationToken)
@@ -49,8 +49,8 @@ internal static class PartagerScenario
             }
             var origine = await mediator.Send(new ObtenirParametresEtablissement(etablissement), cancellationToken);
             // The one write into another establishment, named as such; its quota and lock are the receiver's.
-            await Copie.CopierAsync(session, unitOfWork, session.PourEtablissement(cible.Id), cible.Id, source, null, $"{source.AuteurNom} ({origine.Nom})",
-                source.Titre, $"Partagé par {origine.Nom} ({origine.Uai})", clock.GetUtcNow(), configuration, cancellationToken);
+            await Copie.CopierAsync(session, espace, session.PourEtablissement(cible.Id), cible.Id, source, null, $"{source.AuteurNom} ({origine.Nom})",
+                source.Titre, $"Partagé par {origine.Nom} ({origine.Uai})", clock.GetUtcNow(), cancellationToken);
             return new Resultat(cible.Uai, cible.Nom);
         }
     }

@@ -23,7 +23,8 @@ internal static class TableauDeBord
     internal sealed record TableauDto(ApprenantEtablissement Apprenant, string Regle, string RegleLibelle, IReadOnlyList<EvaluationSuiviDto> Evaluations,
         IReadOnlyList<ReferentielSuiviDto> Referentiels);
 
-    internal sealed record EvaluationSuiviDto(Guid Id, string Titre, DateOnly Date, string Enseignant);
+    /// <summary><see cref="EnEntreprise"/>: a bilan en entreprise's positionings (with the tutor or maître d'apprentissage), not a school grid.</summary>
+    internal sealed record EvaluationSuiviDto(Guid Id, string Titre, DateOnly Date, string Enseignant, bool EnEntreprise);
 
     internal sealed record ReferentielSuiviDto(string Code, string Intitule, IReadOnlyList<BlocSuiviDto> Blocs, IReadOnlyList<BlocApercuDto> ParBloc,
         IReadOnlyList<MoisApercuDto> ParMois, IReadOnlyList<CompetenceSuiviDto> Competences);
@@ -47,7 +48,7 @@ internal static class TableauDeBord
         {
             var suivi = await SuiviCompetences.CalculerAsync(session, user, mediator, query.ApprenantId, query.Bloc, cancellationToken);
             return new TableauDto(suivi.Apprenant, suivi.Regle.Code(), suivi.Regle.Libelle(),
-                [.. suivi.Evaluations.Select(e => new EvaluationSuiviDto(e.Id, e.Titre, e.Date, e.EnseignantNom))],
+                [.. suivi.Evaluations.Select(e => new EvaluationSuiviDto(e.Id, e.Titre, e.Date, e.EnseignantNom, e.EnEntreprise))],
                 [.. suivi.Referentiels.Select(r => new ReferentielSuiviDto(r.Index.Referentiel.Code, r.Index.Referentiel.Intitule,
                     [.. r.Index.Referentiel.Blocs.Select(b => new BlocSuiviDto(b.Code, b.Intitule))],
                     [.. ApercuSuivi.ParBloc(r).Select(b => new BlocApercuDto(b.Referentiel.Code, b.Referentiel.Intitule, b.Effectifs))],

@@ -1,4 +1,5 @@
 using Carter;
+using Cpro.Kernel.Fichiers;
 using Cpro.Kernel.Identity;
 using Cpro.Scenarios.Domain;
 using Marten;

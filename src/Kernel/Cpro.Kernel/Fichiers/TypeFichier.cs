@@ -3,11 +3,11 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Cpro.Scenarios.Domain;
+namespace Cpro.Kernel.Fichiers;
 
-/// <summary>The types a resource may have, each recognised by its content AND its extension agreeing: a renamed
+/// <summary>The types an uploaded file (a scenario's resource, a portfolio's attachment) may have, each recognised by its content AND its extension agreeing: a renamed
 /// executable, a macro-enabled Office file or an HTML page gets no type, whatever the browser declared.</summary>
-internal static class TypeFichier
+public static class TypeFichier
 {
     public const string Acceptes =
         "PDF, images PNG, JPEG ou GIF, documents Word, Excel ou PowerPoint (.docx, .xlsx, .pptx), LibreOffice (.odt, .ods, .odp) et texte brut en UTF-8 (.txt)";

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 
-namespace Cpro.Scenarios.Domain;
+namespace Cpro.Kernel.Fichiers;
 
 /// <summary>File names that come from users (a resource's, a scenario's title) made safe to store and to download.</summary>
-internal static class NomFichier
+public static class NomFichier
 {
     // Refused by Windows, or meaningful in a path or a header.
     private static readonly char[] Interdits = ['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
