@@ -178,7 +178,7 @@ public sealed class AccueilTests(CproFactory factory)
     public async Task Each_profile_has_only_the_menu_entries_it_can_use_and_no_module_still_to_come()
     {
         var uai = await factory.CreerEtablissementAsync();
-        string[] aVenir = ["/portfolio", "/book", "/bilans", "/transferts", "/certification"];
+        string[] aVenir = ["/book", "/bilans", "/transferts", "/certification"];
         var menus = new Dictionary<string, string>();
         foreach (var profil in Profils.Etablissement)
         {
@@ -210,11 +210,16 @@ public sealed class AccueilTests(CproFactory factory)
         Assert.Contains("href=\"/periodes/console\"", menus[Profils.Ddftp], StringComparison.Ordinal);
         Assert.Contains("href=\"/periodes/officielles\"", menus[Profils.Inspecteur], StringComparison.Ordinal);
         Assert.Contains("href=\"/administration/acces\"", menus[Profils.Administrateur], StringComparison.Ordinal);
+        foreach (var profil in new[] { Profils.Eleve, Profils.Tuteur, Profils.Enseignant, Profils.Ddftp })
+        {
+            Assert.Contains("href=\"/portfolio\"", menus[profil], StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("href=\"/portfolio\"", menus[Profils.Administrateur], StringComparison.Ordinal);
 
         // Still reachable by their address, saying honestly what they are; the catalogue lists them with their status.
         using var administrateur = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur));
-        Assert.Contains("Fonctionnalités à venir", await PageAsync(administrateur, "/portfolio"), StringComparison.Ordinal);
-        Assert.Contains("Portfolio <small>(fonctionnalités à venir)</small>", await PageAsync(administrateur, "/administration/modules"),
+        Assert.Contains("Fonctionnalités à venir", await PageAsync(administrateur, "/book"), StringComparison.Ordinal);
+        Assert.Contains("Book des apprenants <small>(fonctionnalités à venir)</small>", await PageAsync(administrateur, "/administration/modules"),
             StringComparison.Ordinal);
     }
 
