@@ -7,7 +7,7 @@ using Mediator;
 
 namespace Cpro.Periodes.Startup;
 
-/// <summary>With CPRO_DEMO=true, the demo class's year: trimesters and two PFMP slots, an annex by demo.enseignant, and the
+/// <summary>With CPRO_DEMO=true, the demo class's year: trimesters and two PFMP slots (the first under way), an annex by demo.enseignant, and the
 /// first PFMP declared from it, where demo.eleve is placed in a company with demo.tuteur as her tutor (his account reused
 /// by its email, as a real declaration does). Written once; never touched again.</summary>
 internal sealed class DemoPeriodes(UnitOfWork unitOfWork, IMediator mediator, TimeProvider clock) : IStartupTask
@@ -39,13 +39,21 @@ internal sealed class DemoPeriodes(UnitOfWork unitOfWork, IMediator mediator, Ti
                 Referentiel = Referentiel, NiveauClasse = Niveau, AnneeScolaire = annee, Type = type, Libelle = libelle,
                 Debut = debut, Fin = fin, ModifieLe = maintenant, ModifiePar = Auteur,
             };
-            var pfmp1 = Periode(TypePeriodeOfficielle.Pfmp, "PFMP 1", new DateOnly(annee + 1, 1, 12), new DateOnly(annee + 1, 2, 6));
+            // The first PFMP is under way whatever the day the demo is made: its second week, so the portfolio has entries.
+            var aujourdhui = DateOnly.FromDateTime(maintenant.UtcDateTime);
+            var lundi = aujourdhui.AddDays(-(((int)aujourdhui.DayOfWeek + 6) % 7) - 7);
+            var pfmp1 = Periode(TypePeriodeOfficielle.Pfmp, "PFMP 1", lundi, lundi.AddDays(25));
+            var (debut2, fin2) = (new DateOnly(annee + 1, 5, 18), new DateOnly(annee + 1, 6, 12));
+            if (debut2 <= pfmp1.Fin && pfmp1.Debut <= fin2)
+            {
+                (debut2, fin2) = (new DateOnly(annee, 11, 16), new DateOnly(annee, 12, 11));
+            }
             documents.Store(
                 Periode(TypePeriodeOfficielle.Trimestre, "Trimestre 1", new DateOnly(annee, 9, 1), new DateOnly(annee, 11, 30)),
                 Periode(TypePeriodeOfficielle.Trimestre, "Trimestre 2", new DateOnly(annee, 12, 1), new DateOnly(annee + 1, 3, 15)),
                 Periode(TypePeriodeOfficielle.Trimestre, "Trimestre 3", new DateOnly(annee + 1, 3, 16), new DateOnly(annee + 1, 7, 4)),
                 pfmp1,
-                Periode(TypePeriodeOfficielle.Pfmp, "PFMP 2", new DateOnly(annee + 1, 5, 18), new DateOnly(annee + 1, 6, 12)));
+                Periode(TypePeriodeOfficielle.Pfmp, "PFMP 2", debut2, fin2));
 
             var nomEnseignant = $"{enseignant.Prenom} {enseignant.Nom}";
             var annexe = new AnnexePedagogique
