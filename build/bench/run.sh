@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks in one command: PostgreSQL under .data/, a fresh bench database, the host in Release as its own process,
-# then build/bench/Cpro.Bench. Usage: run.sh [import|grilles|tout] (default tout: both, the import first).
-#   import:  baseline, first import, unchanged re-import, peak memory of a 5,000-learner establishment;
-#   grilles: 20 teachers saving 30 × 13 grids at once beside a bare batch insert, a learner's synthesis over three years.
+# then build/bench/Cpro.Bench. Usage: run.sh [import|grilles|portfolio|tout] (default tout: all three, in this order).
+#   import:    baseline, first import, unchanged re-import, peak memory of a 5,000-learner establishment;
+#   grilles:   20 teachers saving 30 × 13 grids at once beside a bare batch insert, a learner's synthesis over three years;
+#   portfolio: size of a learner's and a tutor's portfolio pages, and their time with 10 learners and 10 tutors at once
+#              beside a bare read of the same documents.
 # Exits non-zero when a target is missed. CPRO_BENCH_PORT (5091), CPRO_BENCH_REPETITIONS (import, 5),
-# CPRO_BENCH_TOURS (grilles, 5) and CPRO_BENCH_MISES_A_JOUR (grilles, full saves per teacher and round, 10) override.
+# CPRO_BENCH_TOURS (grilles and portfolio, 5) and CPRO_BENCH_MISES_A_JOUR (grilles, full saves per teacher and round, 10) override.
 set -euo pipefail
 banc="${1:-tout}"
 case "$banc" in
-  import | grilles | tout) ;;
-  *) echo "Usage : $0 [import|grilles|tout]" >&2; exit 2 ;;
+  import | grilles | portfolio | tout) ;;
+  *) echo "Usage : $0 [import|grilles|portfolio|tout]" >&2; exit 2 ;;
 esac
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$CPRO_ROOT"
@@ -38,12 +40,13 @@ rm -rf "$courriels"
 host_pid=""
 trap 'kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true' EXIT
 
+# The build output has no wwwroot (publish copies it): the style sheets the portfolio banc weighs are served from the sources.
 # Starts the host and waits for /health/ready (the store's schema matches); sets demarrage_ms to the time it took.
 start_host() {
   local debut
   debut=$(date +%s%N)
   CPRO_MAIL_DIR="$courriels" CPRO_DB="$db" CPRO_URLS="http://127.0.0.1:$port" CPRO_ADMIN_LOGIN="$admin_login" CPRO_ADMIN_PASSWORD="$admin_password" \
-    ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_WEBROOT="$CPRO_ROOT/src/Host/Cpro.Host/wwwroot" \
     dotnet src/Host/Cpro.Host/bin/Release/net10.0/Cpro.Host.dll >>build/bench/out/host.log 2>&1 &
   host_pid=$!
   for _ in $(seq 1 1200); do

@@ -11,7 +11,7 @@ namespace Cpro.Bench;
 internal static class BancGrilles
 {
     private const int Enseignants = 20, ParClasse = 30, Competences = 13, PositionnementsVises = 1_500, Lectures = 200;
-    private const string Referentiel = "BACPRO-MELEC";
+    private const string Referentiel = EtablissementMesure.Referentiel;
     private const string MotDePasse = "Banc-Grilles-Cpro-2026";
     // The issue's targets are ratios to a bare baseline measured in the same run; the former absolute ones (30 ms per save,
     // 15 ms per dashboard) are still printed, for comparison only.
@@ -116,41 +116,10 @@ internal static class BancGrilles
     /// own is read in the email the host wrote to <paramref name="courriels"/>.</summary>
     private static async Task<Etablissement> PreparerAsync(Hote plateforme, Uri adresse, string courriels)
     {
-        var uai = Mesures.Uai();
-        await plateforme.CreerEtablissementAsync(uai);
-        var email = $"admin.{uai.ToLowerInvariant()}@example.org";
-        var cree = await plateforme.JsonAsync(HttpMethod.Post, $"/api/etablissements/{uai}/utilisateurs",
-            new { nom = "MESURE", prenom = "Administrateur", email, profil = "Administrateur" });
-        using var admin = new Hote(adresse);
-        var loginAdmin = cree.GetProperty("login").GetString()!;
-        await admin.JsonAsync(HttpMethod.Post, "/api/auth/mot-de-passe",
-            new { login = loginAdmin, motDePasseActuel = await CodeEnvoyeAsync(courriels, email), nouveauMotDePasse = MotDePasse });
-        await admin.ConnecterAsync(loginAdmin, MotDePasse);
-        var export = new ExportsSynthetiques(uai, Mesures.AnneeScolaire(), Enseignants * ParClasse, 0, Enseignants, Enseignants);
-        await admin.ImporterAsync(uai, [.. export.Fichiers().Where(f => f.Nom != "ResponsablesAvecAdresses.xml")]);
-        await admin.JsonAsync(HttpMethod.Post, $"/api/etablissements/{uai}/utilisateurs",
-            new { nom = "MESURE", prenom = "Directrice", email = $"ddftp.{uai.ToLowerInvariant()}@example.org", profil = "Ddftp" });
-        var acces = (await admin.JsonAsync(HttpMethod.Get, $"/api/etablissements/{uai}/acces?public=tous")).EnumerateArray().ToList();
-
-        // Imported and created accounts hold a temporary code: each chooses a password, as at a first sign-in.
-        async Task<Hote> SessionAsync(Func<JsonElement, bool> qui)
-        {
-            var compte = acces.Single(qui);
-            var login = compte.GetProperty("login").GetString()!;
-            var session = new Hote(adresse);
-            await session.JsonAsync(HttpMethod.Post, "/api/auth/mot-de-passe",
-                new { login, motDePasseActuel = compte.GetProperty("code").GetString(), nouveauMotDePasse = MotDePasse });
-            await session.ConnecterAsync(login, MotDePasse);
-            return session;
-        }
-        // Made-up names repeat between learners and staff: the profile tells them apart.
-        static bool Nomme(JsonElement compte, string profil, string? nom, string? prenom) =>
-            compte.GetProperty("profils").EnumerateArray().Any(p => p.GetString() == profil)
-            && compte.GetProperty("nom").GetString() == nom && compte.GetProperty("prenom").GetString() == prenom;
-
-        var ddftp = await SessionAsync(c => Nomme(c, "Ddftp", "MESURE", "Directrice"));
-        await ddftp.JsonAsync(HttpMethod.Put, $"/api/referentiels/abonnements/{Referentiel}",
-            new { niveaux = new[] { new { niveauClasse = "SECONDE", divisions = Enumerable.Range(0, Enseignants).Select(export.Division).ToArray() } } });
+        using var mesure = await EtablissementMesure.CreerAsync(plateforme, adresse, courriels, MotDePasse, Enseignants, ParClasse, Enseignants);
+        var export = mesure.Export;
+        var ddftp = await mesure.DdftpAsync();
+        await EtablissementMesure.AbonnerAsync(ddftp, Enumerable.Range(0, Enseignants).Select(export.Division));
 
         // One criterion of each competence: the scenario's derived competences, hence the grid's columns, are C1…C13.
         var criteres = Enumerable.Range(1, Competences).Select(c => $"C{c}.1").ToArray();
@@ -158,7 +127,7 @@ internal static class BancGrilles
         JsonElement? premierApprenant = null;
         foreach (var (personnel, k) in export.Personnels().Select((p, k) => (p, k)))
         {
-            var session = await SessionAsync(c => Nomme(c, "Enseignant", personnel.Nom, personnel.Prenom));
+            var session = await mesure.SessionAsync(c => EtablissementMesure.Nomme(c, "Enseignant", personnel.Nom, personnel.Prenom));
             var scenario = await session.JsonAsync(HttpMethod.Post, "/api/scenarios",
                 new { referentiel = Referentiel, niveauClasse = "SECONDE", titre = $"Grille de mesure {k}", coIntervention = false, criteres });
             Egal(scenario.GetProperty("competences").GetArrayLength(), Competences, "compétences du scénario");
@@ -172,28 +141,9 @@ internal static class BancGrilles
 
         // The learner whose synthesis is measured: the first of teacher 0's class, reading their own dashboard.
         var apprenant = premierApprenant!.Value;
-        var session0 = await SessionAsync(c => Nomme(c, "Eleve", apprenant.GetProperty("nom").GetString(), apprenant.GetProperty("prenom").GetString())
-                                               && c.GetProperty("division").GetString() == export.Division(0));
+        var session0 = await mesure.SessionAsync(c => EtablissementMesure.Nomme(c, "Eleve", apprenant.GetProperty("nom").GetString(), apprenant.GetProperty("prenom").GetString())
+                                                      && c.GetProperty("division").GetString() == export.Division(0));
         return new Etablissement(ddftp, enseignants, session0, apprenant.GetProperty("utilisateurId").GetGuid());
-    }
-
-    /// <summary>The temporary password in the email sent to that address, once the host's outbox has written it.</summary>
-    private static async Task<string> CodeEnvoyeAsync(string courriels, string destinataire)
-    {
-        for (var essai = 0; essai < 300; essai++)
-        {
-            foreach (var fichier in Directory.Exists(courriels) ? Directory.GetFiles(courriels, "*.eml") : [])
-            {
-                var contenu = await File.ReadAllTextAsync(fichier);
-                if (contenu.Contains($"To: {destinataire}\r\n", StringComparison.Ordinal)
-                    && System.Text.RegularExpressions.Regex.Match(contenu, @"Mot de passe provisoire : (\S+)") is { Success: true } code)
-                {
-                    return code.Groups[1].Value;
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException($"Aucun courriel pour {destinataire} dans {courriels}.");
     }
 
     /// <summary>A new evaluation of the teacher's scenario for their whole class, and its columns (not timed).</summary>
