@@ -75,5 +75,6 @@ public sealed class PagesTests(CproFactory factory)
         Assert.Contains("href=\"/referentiels/import\"", accueil, StringComparison.Ordinal);
         Assert.Contains("<input type=\"file\" id=\"fichier\" name=\"fichier\"", import, StringComparison.Ordinal);
         Assert.Contains(">Vérifier</button>", import, StringComparison.Ordinal);
+        Obligatoires.AssertMarques(import, "Fichier du référentiel");
     }
 }
