@@ -61,7 +61,7 @@ public sealed class AnnexesTests(CproFactory factory)
         var sansNiveau = await professeur.PostAsJsonAsync("/api/periodes/annexes", Annexe(niveau: ""));
         Assert.Equal(["Choisissez le niveau de classe."], (await sansNiveau.AssertProblemAsync(HttpStatusCode.BadRequest)).Errors("niveauClasse"));
         var inconnus = await professeur.PostAsJsonAsync("/api/periodes/annexes", Annexe(activites: ["A1", "A9"], taches: ["T1.1", "T9.9"]));
-        Assert.Equal("Codes inconnus du référentiel BACPRO-MELEC : A9, T9.9.",
+        Assert.Equal("Codes inconnus du référentiel « Métiers de l’Électricité et de ses Environnements Connectés » : A9, T9.9.",
             (await inconnus.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
         var nonAbonne = await professeur.PostAsJsonAsync("/api/periodes/annexes", Annexe(referentiel: "BACPRO-CIEL"));
         Assert.Equal("L'établissement n'est pas abonné au diplôme BACPRO-CIEL.",

@@ -51,6 +51,10 @@ public sealed class EntrepriseDepartsTests(CproFactory factory)
 
         var page = await classe.Ddftp.GetStringAsync($"/periodes/entreprise/{id}");
         Assert.Equal(2, page.Split("a quitté le niveau").Length - 1);
+        // The server requires everything but the phone.
+        Obligatoires.AssertMarques(page, "Nom de l'entreprise", "SIRET (14 chiffres)", "Adresse de l'entreprise", "Nom du tuteur", "Prénom du tuteur",
+            "Adresse électronique du tuteur");
+        Assert.DoesNotContain("Téléphone du tuteur <span", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class EntreprisePeriodesTests(CproFactory factory)
         var url = $"/periodes/entreprise/nouvelle?annexe={annexe}&type=pfmp";
 
         var formulaire = WebUtility.HtmlDecode(await classe.Ddftp.GetStringAsync(url));
+        Obligatoires.AssertMarques(formulaire, "Date de début", "Date de fin");
+        Assert.Matches("<legend>Apprenants \\(\\d+\\) <span class=\"champ-obligatoire\"", formulaire);
+        Assert.Contains("— Métiers de l’Électricité et de ses Environnements Connectés, Seconde (toutes ses classes).", formulaire, StringComparison.Ordinal);
 
         var creneau = System.Text.RegularExpressions.Regex.Match(formulaire, "name=\"selection\" value=\"(creneau:[^\"]+)\"[^>]*>PFMP 1 \\(du 04/01/");
         Assert.True(creneau.Success, "Le créneau PFMP 1 n'est pas proposé.");

@@ -218,6 +218,7 @@ public sealed partial class OfficiellesTests(CproFactory factory)
         Assert.Contains("Enregistrer les périodes", edition, StringComparison.Ordinal);
         Assert.Contains("value=\"Trimestre 1\"", edition, StringComparison.Ordinal);
         Assert.Contains("Libellé, ligne 7", edition, StringComparison.Ordinal);
+        Obligatoires.AssertMarques(edition, "Libellé", "Début", "Fin");
 
         var lecture = await professeur.GetStringAsync(url);
         Assert.DoesNotContain("Enregistrer les périodes", lecture, StringComparison.Ordinal);

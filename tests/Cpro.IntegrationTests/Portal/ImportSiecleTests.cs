@@ -16,6 +16,15 @@ public sealed partial class ImportSiecleTests(CproFactory factory)
     private const string Page = "/administration/import";
 
     [Fact]
+    public async Task The_import_form_marks_its_files_as_required()
+    {
+        var uai = await factory.CreerEtablissementAsync();
+        using var administrateur = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur));
+
+        Obligatoires.AssertMarques(await administrateur.GetStringAsync(Page), "Fichiers d'export");
+    }
+
+    [Fact]
     public async Task Learners_and_teachers_cannot_open_the_import_page()
     {
         var uai = await factory.CreerEtablissementAsync();

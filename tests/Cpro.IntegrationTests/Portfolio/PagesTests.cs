@@ -14,6 +14,7 @@ public sealed partial class PagesTests(CproFactory factory)
     {
         using var pfmp = await Pfmp.CreerAsync(factory);
         await pfmp.FicheAsync(titre: "Câblage du tableau");
+        (await pfmp.Eleve.PostAsJsonAsync($"{pfmp.Base}/journal", new { date = "2027-01-05", texte = "Accueil et consignes de sécurité." })).EnsureSuccessStatusCode();
         var page = $"/portfolio/{pfmp.PeriodeId}/{pfmp.Lea}";
 
         Assert.Contains($"href=\"{page}\"", await pfmp.Eleve.GetStringAsync("/portfolio"), StringComparison.Ordinal);
@@ -22,7 +23,10 @@ public sealed partial class PagesTests(CproFactory factory)
         Assert.Contains("Câblage du tableau", vue, StringComparison.Ordinal);
         Assert.Contains("Journal de bord", vue, StringComparison.Ordinal);
         Assert.DoesNotContain("Nouvelle fiche activité", vue, StringComparison.Ordinal);
-        Assert.Contains("Nouvelle fiche activité", WebUtility.HtmlDecode(await pfmp.Eleve.GetStringAsync(page)), StringComparison.Ordinal);
+        Obligatoires.AssertMarques(vue, "Votre commentaire");
+        var redaction = WebUtility.HtmlDecode(await pfmp.Eleve.GetStringAsync(page));
+        Assert.Contains("Nouvelle fiche activité", redaction, StringComparison.Ordinal);
+        Obligatoires.AssertMarques(redaction, "Titre", "Date de l'activité", "Date (le jour, ou le lundi de la semaine)", "Ce que j'ai fait");
 
         var refus = WebUtility.HtmlDecode(await pfmp.Collegue.GetStringAsync(page));
         Assert.Contains("Seuls l'apprenant, ses professeurs référents, son tuteur ou maître d'apprentissage, le DDFTP et le chef d'établissement accèdent à ce portfolio.", refus,
@@ -42,6 +46,7 @@ public sealed partial class PagesTests(CproFactory factory)
         Assert.Contains("Fiche créée : complétez-la, puis soumettez-la.", creation, StringComparison.Ordinal);
         var fiche = Assert.Single((await pfmp.Eleve.GetFromJsonAsync<JsonElement[]>($"{pfmp.Base}/fiches"))!);
         var ficheUrl = $"{page}/fiches/{fiche.GetProperty("id")}";
+        Obligatoires.AssertMarques(await pfmp.Eleve.GetStringAsync(ficheUrl), "Titre", "Date", "Photo ou document (10 Mo au plus)");
         Assert.Contains("Fiche soumise à vos professeurs référents.", await PosterAsync(pfmp.Eleve, ficheUrl, "soumettre", ("version", "1")), StringComparison.Ordinal);
 
         var revue = await PosterAsync(pfmp.Referent, ficheUrl, "reviser", ("version", "2"), ("taches", "T2.3"), ("items", "C1"), ("items", "C2.3"));

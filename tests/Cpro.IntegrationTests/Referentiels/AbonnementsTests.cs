@@ -73,15 +73,15 @@ public sealed class AbonnementsTests(CproFactory factory)
             (await (await chef.PutAsJsonAsync($"/api/referentiels/abonnements/{code}", new { niveaux }))
                 .AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()!;
 
-        Assert.Equal("Le niveau BTS1 n'est pas un niveau de classe de BACPRO-MELEC (SECONDE, PREMIERE, TERMINALE).",
+        Assert.Equal("Le niveau BTS 1re année n'est pas un niveau de classe de « Métiers de l’Électricité et de ses Environnements Connectés » (Seconde, Première, Terminale).",
             await RefusAsync(new[] { new { niveauClasse = "BTS1", divisions = new[] { "2MELEC1" } } }));
         Assert.Equal("La division 2XYZ n'existe pas dans l'établissement.",
             await RefusAsync(new[] { new { niveauClasse = "SECONDE", divisions = new[] { "2XYZ" } } }));
-        Assert.Equal("La division 2MELEC2 suit déjà BACPRO-CIEL en SECONDE.",
+        Assert.Equal("La division 2MELEC2 suit déjà « Cybersécurité, Informatique et réseaux, Électronique » en Seconde.",
             await RefusAsync(new[] { new { niveauClasse = "SECONDE", divisions = new[] { "2MELEC1", "2MELEC2" } } }));
-        Assert.Equal("La division 1MELEC ne peut suivre qu'un niveau : elle figure à SECONDE et à PREMIERE.",
+        Assert.Equal("La division 1MELEC ne peut suivre qu'un niveau : elle figure en Seconde et en Première.",
             await RefusAsync(new[] { new { niveauClasse = "SECONDE", divisions = new[] { "1MELEC" } }, new { niveauClasse = "PREMIERE", divisions = new[] { "1MELEC" } } }));
-        Assert.Equal("Le niveau SECONDE figure plusieurs fois.",
+        Assert.Equal("Le niveau Seconde figure plusieurs fois.",
             await RefusAsync(new[] { new { niveauClasse = "SECONDE", divisions = new[] { "2MELEC1" } }, new { niveauClasse = "SECONDE", divisions = new[] { "1MELEC" } } }));
         var sansNiveaux = await (await chef.PutAsJsonAsync("/api/referentiels/abonnements/BACPRO-MELEC", new { })).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["Indiquez les niveaux de classe suivis (une liste, éventuellement vide)."], sansNiveaux.Errors("niveaux"));

@@ -52,6 +52,9 @@ public sealed class PagesTests(CproFactory factory)
         Assert.Contains("href=\"/referentiels/abonnements\"", accueil, StringComparison.Ordinal);
         Assert.Contains("<h1>Abonnements aux diplômes</h1>", abonnements, StringComparison.Ordinal);
         Assert.Contains("L'établissement n'a encore aucune division", abonnements, StringComparison.Ordinal);
+        // The diploma by its name and kind; its code stays in the catalogue.
+        Assert.Contains("<p>Baccalauréat professionnel · <strong>Abonné</strong>", abonnements, StringComparison.Ordinal);
+        Assert.DoesNotContain("· BACPRO-MEE ·", abonnements, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Se désabonner de Maintenance et Efficacité Énergétique\"", abonnements, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await enseignant.GetAsync("/referentiels/abonnements")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chef.GetAsync("/referentiels/import")).StatusCode);
@@ -75,5 +78,6 @@ public sealed class PagesTests(CproFactory factory)
         Assert.Contains("href=\"/referentiels/import\"", accueil, StringComparison.Ordinal);
         Assert.Contains("<input type=\"file\" id=\"fichier\" name=\"fichier\"", import, StringComparison.Ordinal);
         Assert.Contains(">Vérifier</button>", import, StringComparison.Ordinal);
+        Obligatoires.AssertMarques(import, "Fichier du référentiel");
     }
 }

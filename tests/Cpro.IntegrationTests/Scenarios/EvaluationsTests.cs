@@ -33,7 +33,7 @@ public sealed class EvaluationsTests(CproFactory factory)
         Assert.Equal("MARTIN", Assert.Single(parCriteres.GetProperty("apprenants").EnumerateArray()).GetProperty("nom").GetString());
 
         var premiere = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { date = "2026-10-05", apprenants = new[] { classe.Ids["Zoe"] } });
-        Assert.Contains("ne sont pas du niveau SECONDE", (await premiere.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ne sont pas du niveau Seconde de ce diplôme", (await premiere.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         var aucun = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { date = "2026-10-05", apprenants = Array.Empty<Guid>() });
         Assert.Equal("Choisissez au moins un apprenant.", (await aucun.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
         var sansDate = await professeur.PostAsJsonAsync($"/api/scenarios/{id}/evaluations", new { mode = "competences" });

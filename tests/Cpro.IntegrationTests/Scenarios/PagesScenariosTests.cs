@@ -49,6 +49,8 @@ public sealed partial class PagesScenariosTests(CproFactory factory)
             Assert.Contains(section, page, StringComparison.Ordinal);
         }
         Assert.Contains("C1.1 ", page, StringComparison.Ordinal);
+        Obligatoires.AssertMarques(await professeur.GetStringAsync($"/scenarios/{id}"), "Ajouter une ressource", "UAI de l'établissement");
+        Obligatoires.AssertMarques(await professeur.GetStringAsync($"/scenarios/{id}/evaluation"), "Date de l'évaluation");
         Assert.DoesNotContain("Créer une grille de positionnement", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/parametres/suivi\"", await classe.Ddftp.GetStringAsync("/suivi"), StringComparison.Ordinal);
         Assert.DoesNotContain("/parametres/suivi", await professeur.GetStringAsync("/suivi"), StringComparison.Ordinal);

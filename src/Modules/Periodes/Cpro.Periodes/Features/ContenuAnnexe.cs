@@ -35,7 +35,7 @@ internal sealed record ContenuAnnexe(string Titre, bool PourApprentis, string? O
         var inconnus = (Activites ?? []).Where(a => activites.All(x => x.Code != a)).Concat((Taches ?? []).Where(t => !activiteDeTache.ContainsKey(t))).Distinct().ToList();
         if (inconnus.Count > 0)
         {
-            throw new NonTraitableException($"Codes inconnus du référentiel {referentiel.Code} : {string.Join(", ", inconnus.Take(10))}.");
+            throw new NonTraitableException($"Codes inconnus du référentiel « {referentiel.Intitule} » : {string.Join(", ", inconnus.Take(10))}.");
         }
         var taches = (Taches ?? []).ToHashSet(StringComparer.Ordinal);
         var choisies = (Activites ?? []).Concat(taches.Select(t => activiteDeTache[t])).ToHashSet(StringComparer.Ordinal);

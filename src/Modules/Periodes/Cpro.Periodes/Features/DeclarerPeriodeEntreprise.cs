@@ -42,7 +42,7 @@ internal static class DeclarerPeriodeEntreprise
     /// <summary>What the declaration form starts from: the annex, the candidate learners, the teachers, the référentiel's tasks.</summary>
     internal sealed record PreparationQuery(Guid AnnexeId) : IQuery<Preparation>;
 
-    internal sealed record Preparation(AnnexeDto Annexe, IReadOnlyList<ApprenantEtablissement> Apprenants, IReadOnlyList<EnseignantEtablissement> Enseignants,
+    internal sealed record Preparation(AnnexeDto Annexe, string Intitule, IReadOnlyList<ApprenantEtablissement> Apprenants, IReadOnlyList<EnseignantEtablissement> Enseignants,
         IReadOnlyList<ActiviteDto> Activites);
 
     /// <summary>The learners a period from this annex may hold.</summary>
@@ -75,7 +75,7 @@ internal static class DeclarerPeriodeEntreprise
             var apprenants = await AccesEntreprise.CandidatsAsync(mediator, etablissement, annexe.Referentiel, annexe.NiveauClasse, TypeDe(annexe), cancellationToken);
             var referentiel = await mediator.Send(new ObtenirReferentiel(annexe.Referentiel), cancellationToken)
                               ?? throw new IntrouvableException($"Référentiel {annexe.Referentiel} introuvable.");
-            return new Preparation(Dto(annexe), apprenants, await mediator.Send(new ListerEnseignants(etablissement), cancellationToken),
+            return new Preparation(Dto(annexe), referentiel.Intitule, apprenants, await mediator.Send(new ListerEnseignants(etablissement), cancellationToken),
                 [.. referentiel.Blocs.SelectMany(b => b.Activites), .. referentiel.ActivitesTransversales]);
         }
     }

@@ -55,11 +55,11 @@ internal static class Abonner
             var erreurs = new List<string>();
             foreach (var doublon in niveaux.GroupBy(n => n.NiveauClasse).Where(g => g.Count() > 1))
             {
-                erreurs.Add($"Le niveau {doublon.Key} figure plusieurs fois.");
+                erreurs.Add($"Le niveau {NiveauClasse.LibelleDe(doublon.Key)} figure plusieurs fois.");
             }
             foreach (var niveau in niveaux.Where(n => !referentiel.NiveauxDeClasse.Contains(n.NiveauClasse)))
             {
-                erreurs.Add($"Le niveau {niveau.NiveauClasse} n'est pas un niveau de classe de {code} ({string.Join(", ", referentiel.NiveauxDeClasse)}).");
+                erreurs.Add($"Le niveau {NiveauClasse.LibelleDe(niveau.NiveauClasse)} n'est pas un niveau de classe de « {referentiel.Intitule} » ({string.Join(", ", referentiel.NiveauxDeClasse.Select(NiveauClasse.LibelleDe))}).");
             }
             foreach (var division in niveaux.SelectMany(n => n.Divisions).Distinct().Where(d => !existantes.Contains(d)))
             {
@@ -67,17 +67,18 @@ internal static class Abonner
             }
             foreach (var division in niveaux.SelectMany(n => n.Divisions).GroupBy(d => d).Where(g => g.Count() > 1).Select(g => g.Key))
             {
-                erreurs.Add($"La division {division} ne peut suivre qu'un niveau : elle figure à {string.Join(" et à ", niveaux.Where(n => n.Divisions.Contains(division)).Select(n => n.NiveauClasse))}.");
+                erreurs.Add($"La division {division} ne peut suivre qu'un niveau : elle figure en {string.Join(" et en ", niveaux.Where(n => n.Divisions.Contains(division)).Select(n => NiveauClasse.LibelleDe(n.NiveauClasse)))}.");
             }
-            foreach (var autre in autres)
+            var prises = autres.SelectMany(a => a.Niveaux.SelectMany(n => n.Divisions
+                .Where(d => niveaux.Any(x => x.Divisions.Contains(d))).Select(d => (a.ReferentielCode, n.NiveauClasse, Division: d)))).ToList();
+            if (prises.Count > 0)
             {
-                foreach (var n in autre.Niveaux)
-                {
-                    foreach (var division in n.Divisions.Where(d => niveaux.Any(x => x.Divisions.Contains(d))))
-                    {
-                        erreurs.Add($"La division {division} suit déjà {autre.ReferentielCode} en {n.NiveauClasse}.");
-                    }
-                }
+                // The other diplomas by their names, as users know them.
+                var codes = prises.Select(p => p.ReferentielCode).Distinct().ToList();
+                var intitules = (await session.Query<Referentiel>().Where(r => r.Code.IsOneOf(codes))
+                    .Select(r => new { r.Code, r.Intitule }).ToListAsync(cancellationToken)).ToDictionary(r => r.Code, r => r.Intitule);
+                erreurs.AddRange(prises.Select(p =>
+                    $"La division {p.Division} suit déjà « {intitules.GetValueOrDefault(p.ReferentielCode, p.ReferentielCode)} » en {NiveauClasse.LibelleDe(p.NiveauClasse)}."));
             }
             if (erreurs.Count > 0)
             {

@@ -53,7 +53,7 @@ internal sealed record ContenuScenario(
             .ToList();
         if (inconnus.Count > 0)
         {
-            throw new NonTraitableException($"Codes inconnus du référentiel {index.Referentiel.Code} : {string.Join(", ", inconnus.Take(10))}.");
+            throw new NonTraitableException($"Codes inconnus du référentiel « {index.Referentiel.Intitule} » : {string.Join(", ", inconnus.Take(10))}.");
         }
         if (CoAuteurs is { Count: > 0 })
         {

@@ -40,7 +40,7 @@ internal static class CreerEvaluation
         var divisions = abonnement.Niveaux.Where(n => n.NiveauClasse == scenario.NiveauClasse).SelectMany(n => n.Divisions).Distinct().ToList();
         if (divisions.Count == 0)
         {
-            throw new NonTraitableException($"Aucune division n'est rattachée au niveau {scenario.NiveauClasse} de ce diplôme : complétez l'abonnement.");
+            throw new NonTraitableException($"Aucune division n'est rattachée au niveau {NiveauClasse.LibelleDe(scenario.NiveauClasse)} de ce diplôme : complétez l'abonnement.");
         }
         return await mediator.Send(new ListerApprenantsDesDivisions(etablissement, divisions), cancellationToken);
     }
@@ -72,7 +72,7 @@ internal static class CreerEvaluation
             var permis = niveau.Select(a => a.UtilisateurId).ToHashSet();
             if (choisis.Any(a => !permis.Contains(a)))
             {
-                throw new NonTraitableException($"{choisis.Count(a => !permis.Contains(a))} apprenant(s) choisi(s) ne sont pas du niveau {scenario.NiveauClasse} de ce diplôme.");
+                throw new NonTraitableException($"{choisis.Count(a => !permis.Contains(a))} apprenant(s) choisi(s) ne sont pas du niveau {NiveauClasse.LibelleDe(scenario.NiveauClasse)} de ce diplôme.");
             }
             var mode = command.Mode ?? Evaluation.ModeCompetences;
             var items = mode == Evaluation.ModeCriteres ? scenario.Criteres : index.CompetencesDerivees(scenario.Taches, scenario.Criteres);

@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Referentiels.Contracts;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
 using Marten;
@@ -35,7 +36,7 @@ internal static class CreerScenario
             var index = await AccesScenarios.ReferentielAbonneAsync(mediator, etablissement, command.Referentiel, cancellationToken);
             if (!index.Referentiel.NiveauxDeClasse.Contains(command.NiveauClasse))
             {
-                throw new NonTraitableException($"Le niveau {command.NiveauClasse} n'existe pas pour ce diplôme ({string.Join(", ", index.Referentiel.NiveauxDeClasse)}).");
+                throw new NonTraitableException($"Le niveau {NiveauClasse.LibelleDe(command.NiveauClasse)} n'existe pas pour ce diplôme ({string.Join(", ", index.Referentiel.NiveauxDeClasse.Select(NiveauClasse.LibelleDe))}).");
             }
             await command.Contenu.VerifierAsync(index, mediator, etablissement, cancellationToken);
             var maintenant = clock.GetUtcNow();

@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
+using Cpro.Referentiels.Contracts;
 using Cpro.Scenarios.Domain;
 using FluentValidation;
 using Cpro.Kernel.Persistence;
@@ -56,7 +57,7 @@ internal static class ModifierScenario
             var index = await AccesScenarios.ReferentielAsync(mediator, scenario.Referentiel, cancellationToken);
             if (!index.Referentiel.NiveauxDeClasse.Contains(command.NiveauClasse))
             {
-                throw new NonTraitableException($"Le niveau {command.NiveauClasse} n'existe pas pour ce diplôme.");
+                throw new NonTraitableException($"Le niveau {NiveauClasse.LibelleDe(command.NiveauClasse)} n'existe pas pour ce diplôme.");
             }
             await command.Contenu.VerifierAsync(index, mediator, AccesScenarios.Etablissement(user), cancellationToken);
             scenario.NiveauClasse = command.NiveauClasse;

@@ -45,7 +45,8 @@ internal static class PartagerScenario
             var abonnements = await mediator.Send(new ListerAbonnements(cible.Id), cancellationToken);
             if (abonnements.All(a => a.Referentiel != source.Referentiel))
             {
-                throw new NonTraitableException($"{cible.Nom} n'est pas abonné au diplôme {source.Referentiel} : le scénario ne peut pas lui être partagé.");
+                var diplome = (await mediator.Send(new ObtenirReferentiel(source.Referentiel), cancellationToken))?.Intitule ?? source.Referentiel;
+                throw new NonTraitableException($"{cible.Nom} n'est pas abonné au diplôme « {diplome} » : le scénario ne peut pas lui être partagé.");
             }
             var origine = await mediator.Send(new ObtenirParametresEtablissement(etablissement), cancellationToken);
             // The one write into another establishment, named as such; its quota and lock are the receiver's.
