@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Identity;
 using Cpro.Periodes.Domain;
+using Cpro.Portfolio.Contracts;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -21,12 +22,29 @@ internal sealed record TuteurDto(Guid Id, string? Nom, string? Prenom, string? E
 internal sealed record AffectationDto(Guid ApprenantId, string Nom, string Prenom, string? Division, EntrepriseDto? Entreprise, TuteurDto? Tuteur, bool Renseignee,
     bool HorsNiveau);
 
+/// <summary>What deleting a period loses: its filled assignments, and its learners' portfolios (counted by Portfolio).
+/// <see cref="Total"/> is the number the deletion's confirmation repeats.</summary>
+internal sealed record SaisiesPeriode(int FichesRenseignees, int FichesActivites, int EntreesJournal, int Bilans)
+{
+    public int Total => FichesRenseignees + FichesActivites + EntreesJournal + Bilans;
+
+    public string Phrase() =>
+        $"{FichesRenseignees} fiche(s) renseignée(s), {FichesActivites} fiche(s) activités, {EntreesJournal} entrée(s) du journal de bord, {Bilans} bilan(s) en entreprise";
+
+    public static async Task<SaisiesPeriode> LireAsync(IMediator mediator, Guid etablissementId, Guid periodeId,
+        IReadOnlyCollection<AffectationEntreprise> affectations, CancellationToken cancellationToken)
+    {
+        var portfolio = await mediator.Send(new CompterPortfoliosPeriode(etablissementId, periodeId), cancellationToken);
+        return new SaisiesPeriode(affectations.Count(a => a.Renseignee), portfolio.Fiches, portfolio.EntreesJournal, portfolio.Bilans);
+    }
+}
+
 /// <summary>A company period as its reader may see it: a learner or a tutor gets only their own assignments;
-/// <see cref="FichesRenseignees"/> (what deleting it loses) is the DDFTP's only.</summary>
+/// <see cref="FichesRenseignees"/> and <see cref="Suppression"/> (what deleting it loses) are the DDFTP's only.</summary>
 internal sealed record PeriodeEntrepriseDto(
     Guid Id, Guid? AnnexeId, string Type, string Referentiel, string NiveauClasse, string Titre, DateOnly Debut, DateOnly Fin, string? Objectifs,
     IReadOnlyList<string> Activites, IReadOnlyList<string> Taches, IReadOnlyList<ReferentDto> Referents, IReadOnlyList<AffectationDto> Apprenants,
-    bool Modifiable, int? FichesRenseignees, int Version)
+    bool Modifiable, int? FichesRenseignees, SaisiesPeriode? Suppression, int Version)
 {
     /// <param name="toutes">Every assignment of the period, as the command leaves them (what it stored is not read back before the commit).</param>
     public static async Task<PeriodeEntrepriseDto> LireAsync(IMediator mediator, ICurrentUser user, Guid etablissementId, PeriodeEntreprise p,
@@ -38,7 +56,7 @@ internal sealed record PeriodeEntrepriseDto(
         var divisions = await AccesEntreprise.DivisionsDuNiveauAsync(mediator, etablissementId, p.Referentiel, p.NiveauClasse, cancellationToken);
         var enseignants = p.Referents.Count == 0 ? [] : await mediator.Send(new ListerEnseignants(etablissementId), cancellationToken);
         var declarant = AccesEntreprise.EstDeclarant(user);
-        int? renseignees = declarant ? toutes.Count(a => a.Renseignee) : null;
+        var suppression = declarant ? await SaisiesPeriode.LireAsync(mediator, etablissementId, p.Id, toutes, cancellationToken) : null;
         var lignes = affectations
             .Select(a => (a, apprenant: apprenants.GetValueOrDefault(a.ApprenantId) ?? ContenuPeriode.Supprime(a.ApprenantId, AccesEntreprise.StatutDes(p.Type))))
             .OrderBy(x => x.apprenant.Division).ThenBy(x => x.apprenant.Nom).ThenBy(x => x.apprenant.Prenom)
@@ -46,7 +64,7 @@ internal sealed record PeriodeEntrepriseDto(
             .ToList();
         var referents = enseignants.Where(e => p.Referents.Contains(e.UtilisateurId)).Select(e => new ReferentDto(e.UtilisateurId, e.Nom, e.Prenom)).ToList();
         return new PeriodeEntrepriseDto(p.Id, p.AnnexeId, AccesEntreprise.Code(p.Type), p.Referentiel, p.NiveauClasse, p.Titre, p.Debut, p.Fin, p.Objectifs,
-            p.Activites, p.Taches, referents, lignes, declarant, renseignees, p.Version);
+            p.Activites, p.Taches, referents, lignes, declarant, suppression?.FichesRenseignees, suppression, p.Version);
     }
 
     /// <param name="divisions">Those of the period's level (<see cref="AccesEntreprise.DivisionsDuNiveauAsync"/>).</param>
