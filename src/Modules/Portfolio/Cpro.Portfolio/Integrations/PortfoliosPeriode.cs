@@ -40,6 +40,7 @@ internal sealed class PortfoliosPeriode(IDocumentSession session)
         documents.DeleteWhere<EntreeJournal>(e => e.PeriodeId == periode);
         documents.DeleteWhere<FicheActivite>(f => f.PeriodeId == periode);
         documents.DeleteWhere<BilanEntreprise>(b => b.PeriodeId == periode);
+        documents.DeleteWhere<NotificationPortfolio>(n => n.PeriodeId == periode);
         return Unit.Value;
     }
 }
