@@ -41,6 +41,8 @@ public class CproFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("CPRO_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("CPRO_MAIL_DIR", MailDir);
         builder.UseSetting("CPRO_MAIL_INTERVAL_MS", "200");
+        // The portfolio's daily digests run when a test asks (EnvoyerResumes.Service.EnvoyerAsync), at the instant it names.
+        builder.UseSetting("CPRO_RESUMES_INTERVALLE_S", "86400");
         builder.UseSetting("CPRO_IMPORT_MAX_MO", ImportMaxMo.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingRouteStartupFilter>());
     }

@@ -53,7 +53,7 @@ public sealed class EntrepriseDroitsTests(CproFactory factory)
     }
 
     [Fact]
-    public async Task Only_the_ddftp_and_the_head_declare_edit_fill_and_delete_and_another_establishment_finds_nothing()
+    public async Task Only_the_ddftp_and_the_head_declare_edit_and_delete_the_referent_and_the_learner_may_also_fill_and_another_establishment_finds_nothing()
     {
         var classe = await Classe.CreerAsync(factory);
         var annexe = await AnnexeAsync(factory, classe.Uai);
@@ -66,20 +66,24 @@ public sealed class EntrepriseDroitsTests(CproFactory factory)
         var autreUai = await factory.CreerEtablissementAsync();
         using var ailleurs = await factory.ClientAsync(await factory.CreerUtilisateurAsync(autreUai, Profils.Ddftp));
 
-        async Task AttendreAsync(HttpClient client, HttpStatusCode statut)
+        // The referent and the learner fill the learner's entry too (EntrepriseTuteursTests).
+        async Task AttendreAsync(HttpClient client, HttpStatusCode statut, bool remplit = false)
         {
             await (await client.GetAsync($"/api/periodes/entreprise/apprenants?annexeId={annexe}")).AssertProblemAsync(statut);
             await (await client.PostAsJsonAsync("/api/periodes/entreprise", new { annexeId = annexe, type = "pfmp", debut = "2027-06-01", fin = "2027-06-12" })).AssertProblemAsync(statut);
             await (await client.PutAsJsonAsync($"/api/periodes/entreprise/{id}", new { version, titre = "Autre", debut = "2027-01-04", fin = "2027-01-29" })).AssertProblemAsync(statut);
-            await (await client.PutAsJsonAsync($"/api/periodes/entreprise/{id}/apprenants/{classe.Ids["Lea"]}", Fiche(email))).AssertProblemAsync(statut);
+            if (!remplit)
+            {
+                await (await client.PutAsJsonAsync($"/api/periodes/entreprise/{id}/apprenants/{classe.Ids["Lea"]}", Fiche(email))).AssertProblemAsync(statut);
+            }
             await (await client.DeleteAsync($"/api/periodes/entreprise/{id}?confirmation=1")).AssertProblemAsync(statut);
         }
 
         using var referent = await Classe.ClientAsync(factory, classe.Professeur);
         using var lea = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
-        foreach (var client in new[] { referent, lea, tuteur, classe.Admin })
+        foreach (var (client, remplit) in new[] { (referent, true), (lea, true), (tuteur, false), (classe.Admin, false) })
         {
-            await AttendreAsync(client, HttpStatusCode.Forbidden);
+            await AttendreAsync(client, HttpStatusCode.Forbidden, remplit);
         }
         await AttendreAsync(ailleurs, HttpStatusCode.NotFound);
         Assert.Empty((await ailleurs.GetFromJsonAsync<JsonElement[]>("/api/periodes/entreprise"))!);

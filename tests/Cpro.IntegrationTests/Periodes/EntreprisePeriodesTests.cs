@@ -213,7 +213,8 @@ public sealed class EntreprisePeriodesTests(CproFactory factory)
         foreach (var url in new[] { $"/api/periodes/entreprise/{id}", $"/api/periodes/entreprise/{id}?confirmation=1" })
         {
             var refus = await classe.Ddftp.DeleteAsync(url);
-            Assert.Equal("2 fiche(s) renseignée(s) seront supprimée(s) avec la période « PFMP 1 — Câblage » : confirmez la suppression (confirmation=2).",
+            Assert.Equal("Seront supprimés avec la période « PFMP 1 — Câblage » : 2 fiche(s) renseignée(s), 0 fiche(s) activités, 0 entrée(s) du journal de bord, "
+                         + "0 bilan(s) en entreprise. Confirmez la suppression (confirmation=2).",
                 (await refus.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         }
         Assert.Equal(5, await AffectationsAsync(factory, id));

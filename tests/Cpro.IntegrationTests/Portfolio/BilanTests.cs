@@ -99,7 +99,7 @@ public sealed class BilanTests(CproFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await pfmp.Ddftp.GetAsync($"{pfmp.Base}/bilan")).StatusCode);
 
         (await pfmp.Referent.PostAsJsonAsync($"{pfmp.Base}/bilan/reouverture", new { version = bilan.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.NoContent, (await pfmp.Ddftp.DeleteAsync($"/api/periodes/entreprise/{pfmp.PeriodeId}?confirmation=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await pfmp.Ddftp.DeleteAsync($"/api/periodes/entreprise/{pfmp.PeriodeId}?confirmation=3")).StatusCode);
     }
 
     /// <summary>One fiche reviewed with C1, positioned 3 by the tutor, finalised by the referent.</summary>

@@ -10,3 +10,9 @@ public sealed record CreerOuReutiliserCompteEntreprise(
     string Apprenant, string Periode, DateOnly Debut, DateOnly Fin) : ICommand<CompteEntreprise>;
 
 public sealed record CompteEntreprise(Guid UtilisateurId, string Login, bool Cree);
+
+/// <summary>The establishment's active tutors and maîtres d'apprentissage, by name: an existing account is picked rather
+/// than typed again when a period names its tutor (Periodes adds the companies they are named for).</summary>
+public sealed record ListerComptesEntreprise(Guid EtablissementId) : IQuery<IReadOnlyList<CompteTuteur>>;
+
+public sealed record CompteTuteur(Guid UtilisateurId, string Nom, string Prenom, string? Email, bool Tuteur, bool MaitreApprentissage);

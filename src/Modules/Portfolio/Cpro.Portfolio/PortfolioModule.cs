@@ -29,6 +29,8 @@ public sealed class PortfolioModule : ICproModule
     {
         services.AddScoped<IOccupationEspace, OccupationPiecesJointes>();
         services.AddScoped<IStartupTask, Startup.DemoPortfolio>();
+        services.AddSingleton<Features.EnvoyerResumes.Service>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.EnvoyerResumes.Service>());
         // Every document belongs to one establishment (the store's default); a portfolio is read by period and learner.
         services.ConfigureMarten(options =>
         {
@@ -38,6 +40,8 @@ public sealed class PortfolioModule : ICproModule
             options.Schema.For<CommentaireJournal>().DatabaseSchemaName(Schema).Index([c => c.PeriodeId, c => c.ApprenantId]);
             options.Schema.For<PieceJointe>().DatabaseSchemaName(Schema).Index(p => p.ParentId);
             options.Schema.For<ContenuPieceJointe>().DatabaseSchemaName(Schema);
+            options.Schema.For<NotificationPortfolio>().DatabaseSchemaName(Schema).Index(n => n.DestinataireId);
+            options.Schema.For<ResumeEnvoye>().DatabaseSchemaName(Schema);
             // One per learner and period: two first saves at once, the second gets a conflict.
             options.Schema.For<BilanEntreprise>().DatabaseSchemaName(Schema).UseNumericRevisions(true)
                 .UniqueIndex(UniqueIndexType.Computed, "mt_doc_bilanentreprise_uidx_periode_apprenant", TenancyScope.PerTenant,

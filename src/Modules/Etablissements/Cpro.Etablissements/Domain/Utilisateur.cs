@@ -16,6 +16,8 @@ internal sealed class Utilisateur : IRevisioned
     public string? Email { get; set; }
     public List<string> Profils { get; set; } = [];
     public bool Actif { get; set; } = true;
+    /// <summary>The person turned off the daily email of what happened on the portfolios they follow (« Préférences »).</summary>
+    public bool SansNotifications { get; set; }
     public DateTimeOffset CreeLe { get; init; }
     /// <summary>« Manuel », « SIECLE », « STS » or « Entreprise »: manual accounts are shown apart.</summary>
     public string Source { get; init; } = SourceManuel;

@@ -11,11 +11,18 @@ using Microsoft.Extensions.Configuration;
 
 namespace Cpro.Etablissements.Integrations;
 
-/// <summary>Creates or reuses the account of a tutor or maître d'apprentissage for another module (Periodes), and writes
+/// <summary>Lists the establishment's tutors and maîtres d'apprentissage, and creates or reuses the account of a tutor or maître d'apprentissage for another module (Periodes), and writes
 /// them the email, in the asking command's unit of work: if its save fails, neither the account nor the email stays.</summary>
 internal sealed class ComptesEntreprise(IDocumentSession session, Comptes comptes, BoiteEnvoi boite, IConfiguration configuration, TimeProvider clock)
-    : ICommandHandler<CreerOuReutiliserCompteEntreprise, CompteEntreprise>
+    : ICommandHandler<CreerOuReutiliserCompteEntreprise, CompteEntreprise>, IQueryHandler<ListerComptesEntreprise, IReadOnlyList<CompteTuteur>>
 {
+    public async ValueTask<IReadOnlyList<CompteTuteur>> Handle(ListerComptesEntreprise query, CancellationToken cancellationToken) =>
+        [.. (await session.PourEtablissement(query.EtablissementId).Query<Utilisateur>()
+                .Where(u => u.Actif && (u.Profils.Contains(Profils.Tuteur) || u.Profils.Contains(Profils.MaitreApprentissage)))
+                .OrderBy(u => u.Nom).ThenBy(u => u.Prenom)
+                .ToListAsync(cancellationToken))
+            .Select(u => new CompteTuteur(u.Id, u.Nom, u.Prenom, u.Email, u.Profils.Contains(Profils.Tuteur), u.Profils.Contains(Profils.MaitreApprentissage)))];
+
     public async ValueTask<CompteEntreprise> Handle(CreerOuReutiliserCompteEntreprise command, CancellationToken cancellationToken)
     {
         var etablissement = await session.LoadAsync<Etablissement>(command.EtablissementId, cancellationToken)

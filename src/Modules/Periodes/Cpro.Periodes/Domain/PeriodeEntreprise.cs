@@ -54,6 +54,9 @@ internal sealed class AffectationEntreprise
     public string? TuteurEmail { get; set; }
     public string? TuteurTelephone { get; set; }
     public DateTimeOffset? ModifieLe { get; set; }
+    /// <summary>Who filled it last (the DDFTP, a referent or the learner), shown to the DDFTP with <see cref="ModifieLe"/>.</summary>
+    public Guid? ModifieParId { get; set; }
+    public string? ModifiePar { get; set; }
 
     /// <summary>Something was entered on it: deleting the period loses it.</summary>
     [JsonIgnore]

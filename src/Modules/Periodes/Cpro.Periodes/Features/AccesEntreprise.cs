@@ -67,6 +67,30 @@ internal static class AccesEntreprise
         return await session.LoadAsync<PeriodeEntreprise>(id, cancellationToken) ?? throw Introuvable();
     }
 
+    /// <summary>Who may fill a learner's company and tutor: the DDFTP and the head, the period's referents, and the learner
+    /// themself (who often finds the company).</summary>
+    public static bool PeutRenseigner(ICurrentUser user, PeriodeEntreprise periode, Guid apprenantId) =>
+        EstDeclarant(user) || user.UserId is { } moi && (periode.Referents.Contains(moi) || moi == apprenantId);
+
+    /// <summary>A period of the establishment on which the user may fill this learner's entry, read under the lock of
+    /// <see cref="ModifiableAsync"/>: 404 when it is not the establishment's, 403 for anyone else than
+    /// <see cref="PeutRenseigner"/> names.</summary>
+    public static async Task<PeriodeEntreprise> RenseignableAsync(IDocumentSession session, UnitOfWork unitOfWork, ICurrentUser user, Guid id, Guid apprenantId,
+        CancellationToken cancellationToken)
+    {
+        await VerrouillerAsync(unitOfWork, AccesPeriodes.Etablissement(user), cancellationToken);
+        var periode = await session.LoadAsync<PeriodeEntreprise>(id, cancellationToken) ?? throw Introuvable();
+        return PeutRenseigner(user, periode, apprenantId)
+            ? periode
+            : throw new InterditException("Seuls le DDFTP, le chef d'établissement, les professeurs référents de la période et l'apprenant lui-même renseignent son entreprise et son tuteur.");
+    }
+
+    /// <summary>Whether the user may pick an existing tutor's account on this period: those who see every learner of it
+    /// (the DDFTP, the head, its referents). A learner types their tutor: the establishment's list of tutors, with
+    /// their addresses, is not theirs to read.</summary>
+    public static bool PeutChoisirTuteur(ICurrentUser user, PeriodeEntreprise periode) =>
+        EstDeclarant(user) || user.UserId is { } moi && periode.Referents.Contains(moi);
+
     /// <summary>Every write to the establishment's company periods and assignments waits for the others until the commit:
     /// two declarations at once would each miss the other's learners in the overlap check, an edit's version check would
     /// miss a save made meanwhile, and a period or an assignment deleted meanwhile would be written back.</summary>

@@ -13,13 +13,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cpro.Periodes.Features;
 
-/// <summary>The DDFTP fills one learner's entry on a period: the host company, and the tutor (PFMP) or maître
-/// d'apprentissage (période employeur), whose account is created or reused and who is told by email.</summary>
+/// <summary>The DDFTP, a referent of the period or the learner themself fills one learner's entry on a period: the host
+/// company, and the tutor (PFMP) or maître d'apprentissage (période employeur), either an account of the establishment
+/// picked by its id (<see cref="ListerTuteursEntreprise"/>) or typed, whose account is then created or reused by its
+/// email; either way the tutor is told by email. Who filled it, and when, is kept for the DDFTP.</summary>
 internal static class RenseignerAffectation
 {
     internal sealed record Command(
         Guid PeriodeId, Guid ApprenantId, string? EntrepriseNom, string? EntrepriseSiret, string? EntrepriseAdresse,
-        string? TuteurNom, string? TuteurPrenom, string? TuteurEmail, string? TuteurTelephone) : ICommand<AffectationDto>;
+        string? TuteurNom, string? TuteurPrenom, string? TuteurEmail, string? TuteurTelephone, Guid? TuteurId = null) : ICommand<AffectationDto>;
 
     /// <summary>Everything is checked here, before the account is created or the email queued.</summary>
     internal sealed class Validator : AbstractValidator<Command>
@@ -33,6 +35,9 @@ internal static class RenseignerAffectation
                 .WithMessage("Le SIRET compte 14 chiffres et sa clé de contrôle doit être juste : vérifiez-le.");
             RuleFor(c => c.EntrepriseAdresse).NotEmpty().WithMessage("L'adresse de l'entreprise est obligatoire.")
                 .MaximumLength(500).WithMessage("L'adresse compte 500 caractères au plus.");
+            // An account picked brings its own name and email.
+            When(c => c.TuteurId is null, () =>
+            {
             RuleFor(c => c.TuteurNom).NotEmpty().WithMessage("Le nom du tuteur ou du maître d'apprentissage est obligatoire.")
                 .MaximumLength(100).WithMessage("Le nom compte 100 caractères au plus.");
             RuleFor(c => c.TuteurPrenom).NotEmpty().WithMessage("Le prénom du tuteur ou du maître d'apprentissage est obligatoire.")
@@ -40,6 +45,7 @@ internal static class RenseignerAffectation
             RuleFor(c => c.TuteurEmail).NotEmpty().WithMessage("L'adresse électronique du tuteur ou du maître d'apprentissage est obligatoire : son compte et ses identifiants en dépendent.")
                 .EmailAddress().WithMessage("L'adresse électronique n'est pas valide.")
                 .MaximumLength(254).WithMessage("L'adresse électronique compte 254 caractères au plus.");
+            });
             RuleFor(c => c.TuteurTelephone).Matches(@"^\+?[0-9 .()-]{6,30}$").When(c => !string.IsNullOrWhiteSpace(c.TuteurTelephone))
                 .WithMessage("Le téléphone ne contient que des chiffres (et espaces, points, tirets, un « + » initial).");
         }
@@ -50,45 +56,58 @@ internal static class RenseignerAffectation
     {
         public async ValueTask<AffectationDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var periode = await AccesEntreprise.ModifiableAsync(session, unitOfWork, user, command.PeriodeId, cancellationToken);
+            var periode = await AccesEntreprise.RenseignableAsync(session, unitOfWork, user, command.PeriodeId, command.ApprenantId, cancellationToken);
             var etablissement = AccesPeriodes.Etablissement(user);
             var affectation = await session.Query<AffectationEntreprise>()
                                   .SingleOrDefaultAsync(a => a.PeriodeId == periode.Id && a.ApprenantId == command.ApprenantId, cancellationToken)
                               ?? throw new IntrouvableException("Cet apprenant n'est pas sur la période.");
             var apprenant = (await mediator.Send(new ObtenirApprenants(etablissement, [command.ApprenantId]), cancellationToken)).SingleOrDefault()
                             ?? throw new IntrouvableException("Apprenant introuvable.");
-            var email = command.TuteurEmail!.Trim();
+            var (nom, prenom, email) = (command.TuteurNom?.Trim(), command.TuteurPrenom?.Trim(), command.TuteurEmail?.Trim());
+            if (command.TuteurId is { } tuteurId)
+            {
+                if (!AccesEntreprise.PeutChoisirTuteur(user, periode))
+                {
+                    throw new InterditException("Seuls le DDFTP, le chef d'établissement et les professeurs référents choisissent un tuteur parmi les comptes de l'établissement.");
+                }
+                var compte = (await mediator.Send(new ListerComptesEntreprise(etablissement), cancellationToken)).SingleOrDefault(c => c.UtilisateurId == tuteurId)
+                             ?? throw new NonTraitableException("Ce compte n'est pas celui d'un tuteur ou maître d'apprentissage actif de l'établissement.");
+                (nom, prenom, email) = (compte.Nom, compte.Prenom, compte.Email
+                    ?? throw new NonTraitableException($"Le compte de {compte.Prenom} {compte.Nom} n'a pas d'adresse électronique : saisissez-la avec son nom."));
+            }
             affectation.EntrepriseNom = command.EntrepriseNom!.Trim();
             affectation.EntrepriseSiret = Siret.Normaliser(command.EntrepriseSiret);
             affectation.EntrepriseAdresse = command.EntrepriseAdresse!.Trim();
-            affectation.TuteurNom = command.TuteurNom!.Trim();
-            affectation.TuteurPrenom = command.TuteurPrenom!.Trim();
+            affectation.TuteurNom = nom!;
+            affectation.TuteurPrenom = prenom!;
             affectation.TuteurTelephone = DeclarerPeriodeEntreprise.Texte(command.TuteurTelephone);
             affectation.ModifieLe = clock.GetUtcNow();
+            affectation.ModifieParId = user.UserId;
+            affectation.ModifiePar = user.NomComplet ?? user.Login;
             // A new tutor (or a new email) gets their account and the email; saving the company again writes to no one.
             if (affectation.TuteurId is null || !string.Equals(affectation.TuteurEmail, email, StringComparison.OrdinalIgnoreCase))
             {
                 var compte = await mediator.Send(new CreerOuReutiliserCompteEntreprise(etablissement, periode.Type == TypePeriodeEntreprise.PeriodeEmployeur,
-                    affectation.TuteurNom, affectation.TuteurPrenom, email, ContenuPeriode.NomComplet(apprenant), periode.Titre, periode.Debut, periode.Fin), cancellationToken);
+                    affectation.TuteurNom, affectation.TuteurPrenom, email!, ContenuPeriode.NomComplet(apprenant), periode.Titre, periode.Debut, periode.Fin), cancellationToken);
                 affectation.TuteurId = compte.UtilisateurId;
             }
             affectation.TuteurEmail = email;
             session.Store(affectation);
             return PeriodeEntrepriseDto.Ligne(affectation, apprenant,
-                await AccesEntreprise.DivisionsDuNiveauAsync(mediator, etablissement, periode.Referentiel, periode.NiveauClasse, cancellationToken));
+                await AccesEntreprise.DivisionsDuNiveauAsync(mediator, etablissement, periode.Referentiel, periode.NiveauClasse, cancellationToken), renseignable: true);
         }
     }
 
     internal sealed record Corps(string? EntrepriseNom, string? EntrepriseSiret, string? EntrepriseAdresse, string? TuteurNom, string? TuteurPrenom,
-        string? TuteurEmail, string? TuteurTelephone);
+        string? TuteurEmail, string? TuteurTelephone, Guid? TuteurId);
 
     internal sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
             app.MapPut("/entreprise/{id:guid}/apprenants/{apprenantId:guid}", async (Guid id, Guid apprenantId, Corps corps, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new Command(id, apprenantId, corps.EntrepriseNom, corps.EntrepriseSiret, corps.EntrepriseAdresse,
-                        corps.TuteurNom, corps.TuteurPrenom, corps.TuteurEmail, corps.TuteurTelephone), ct)))
-                .WithSummary("Renseigner l'entreprise d'accueil et le tuteur ou maître d'apprentissage d'un apprenant (DDFTP ; son compte est créé ou réutilisé)");
+                        corps.TuteurNom, corps.TuteurPrenom, corps.TuteurEmail, corps.TuteurTelephone, corps.TuteurId), ct)))
+                .WithSummary("Renseigner l'entreprise d'accueil et le tuteur ou maître d'apprentissage d'un apprenant (DDFTP, professeur référent ou l'apprenant ; tuteurId : un compte de l'établissement, sinon le compte est créé ou réutilisé par son adresse)");
     }
 }
 

@@ -40,6 +40,8 @@ internal static class EcrireJournal
                 Taches = ContenuFiche.TachesDeLaPeriode(suivi, command.Taches ?? []), CreeLe = clock.GetUtcNow(),
             };
             session.Insert(entree);
+            Notifications.Notifier(session, suivi, $"{suivi.Nom} a écrit dans son journal de bord ({(entree.Semaine ? "semaine du" : "le")} {entree.Date:dd/MM/yyyy}).",
+                $"/portfolio/{entree.PeriodeId}/{entree.ApprenantId}", entree.CreeLe);
             return new EntreeJournalDto(entree.Id, entree.Date, entree.Semaine, entree.Texte, entree.Taches, entree.CreeLe, [], []);
         }
     }

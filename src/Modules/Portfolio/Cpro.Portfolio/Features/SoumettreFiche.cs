@@ -30,6 +30,8 @@ internal static class SoumettreFiche
             fiche.ModifieLe = maintenant;
             fiche.ModifiePar = suivi.Nom;
             session.StoreRevision(fiche, command.Version);
+            Notifications.Notifier(session, suivi, $"{suivi.Nom} a soumis la fiche activités « {fiche.Titre} ».",
+                $"/portfolio/{fiche.PeriodeId}/{fiche.ApprenantId}/fiches/{fiche.Id}", maintenant);
             var pieces = await PieceJointe.DeAsync(session, [fiche.Id], cancellationToken);
             return FicheDto.De(fiche, pieces[fiche.Id]);
         }

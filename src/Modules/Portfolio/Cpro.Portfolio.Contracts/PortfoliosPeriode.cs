@@ -1,0 +1,20 @@
+using Mediator;
+
+namespace Cpro.Portfolio.Contracts;
+
+/// <summary>What the portfolios of a company period hold, every learner together: what deleting the period loses, counted
+/// for the DDFTP's confirmation. Asked by Periodes.</summary>
+public sealed record CompterPortfoliosPeriode(Guid EtablissementId, Guid PeriodeId) : IQuery<SaisiesPortfolio>;
+
+/// <param name="Fiches">Fiches activités (drafts and submitted ones).</param>
+/// <param name="EntreesJournal">Journal de bord entries (their comments go with them).</param>
+/// <param name="Bilans">Bilans en entreprise, started and not finalised (a finalised one blocks the deletion).</param>
+public sealed record SaisiesPortfolio(int Fiches, int EntreesJournal, int Bilans)
+{
+    public int Total => Fiches + EntreesJournal + Bilans;
+}
+
+/// <summary>Deletes everything the portfolios of a company period hold (fiches, journal, comments, attachments, bilans), in
+/// the unit of work of Periodes' deletion of the period: both commit or neither. Periodes has checked first that no bilan
+/// is finalised (<see cref="ListerBilansFinalises"/>).</summary>
+public sealed record SupprimerPortfoliosPeriode(Guid EtablissementId, Guid PeriodeId) : ICommand;
