@@ -10,7 +10,8 @@ namespace Cpro.IntegrationTests.Portfolio;
 
 /// <summary>What the portfolio tests start from: the <see cref="Classe"/> establishment with a PFMP (4 to 29 January 2027,
 /// tasks T2.1 and T2.3) declared for Léa and Hugo, the class's teacher as referent, and Léa's tutor entered (his account
-/// signed in). <see cref="Base"/> is Léa's portfolio.</summary>
+/// signed in). <see cref="Base"/> is Léa's portfolio. With <c>apprentis</c>, Léa and Hugo are apprentices and the period a
+/// période employeur (the tutor their maître d'apprentissage).</summary>
 internal sealed class Pfmp : IDisposable
 {
     public required Classe Classe { get; init; }
@@ -31,13 +32,18 @@ internal sealed class Pfmp : IDisposable
 
     public string Base => $"/api/portfolio/periodes/{PeriodeId}/apprenants/{Lea}";
 
-    public static async Task<Pfmp> CreerAsync(CproFactory factory)
+    public static async Task<Pfmp> CreerAsync(CproFactory factory, bool apprentis = false)
     {
         var classe = await Classe.CreerAsync(factory);
-        var annexe = await EntrepriseDonnees.AnnexeAsync(factory, classe.Uai);
+        if (apprentis)
+        {
+            await EntrepriseDonnees.ApprentiAsync(factory, classe.Ids["Lea"]);
+            await EntrepriseDonnees.ApprentiAsync(factory, classe.Ids["Hugo"]);
+        }
+        var annexe = await EntrepriseDonnees.AnnexeAsync(factory, classe.Uai, pourApprentis: apprentis);
         var periode = await EntrepriseDonnees.DeclarerAsync(classe.Ddftp, new
         {
-            annexeId = annexe, type = "pfmp", debut = "2027-01-04", fin = "2027-01-29", referents = new[] { classe.CompteId(classe.Professeur) },
+            annexeId = annexe, type = apprentis ? "periodeEmployeur" : "pfmp", debut = "2027-01-04", fin = "2027-01-29", referents = new[] { classe.CompteId(classe.Professeur) },
             apprenants = new[] { classe.Ids["Lea"], classe.Ids["Hugo"] },
         });
         var id = periode.GetProperty("id").GetGuid();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Modules;
+using UglyToad.PdfPig;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,7 +52,8 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
             }
         }
         Assert.Single((await enseignant.GetFromJsonAsync<JsonElement[]>("/api/scenarios"))!);
-        Assert.Equal(6, (await admin.GetFromJsonAsync<JsonElement[]>("/api/etablissements/0750001U/apprenants"))!.Length);
+        // The class's six and demo.apprenti.
+        Assert.Equal(7, (await admin.GetFromJsonAsync<JsonElement[]>("/api/etablissements/0750001U/apprenants"))!.Length);
     }
 
     [Fact]
@@ -69,7 +71,8 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
         using var ddftp = await factory.ClientAsync("demo.ddftp", MotDePasse);
         var officielles = await ddftp.GetFromJsonAsync<JsonElement>("/api/periodes/officielles?referentiel=BACPRO-MELEC&niveau=SECONDE");
         Assert.Contains("PFMP 1", officielles.GetRawText(), StringComparison.Ordinal);
-        Assert.Single((await ddftp.GetFromJsonAsync<JsonElement[]>("/api/periodes/annexes"))!);
+        // The PFMP's annex and the période employeur's, for apprentices.
+        Assert.Equal([false, true], (await ddftp.GetFromJsonAsync<JsonElement[]>("/api/periodes/annexes"))!.Select(a => a.GetProperty("pourApprentis").GetBoolean()).Order());
     }
 
     [Theory]
@@ -79,6 +82,7 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
     [InlineData("demo.chef", "Mise en place de l'année", "Périodes en entreprise à compléter")]
     [InlineData("demo.admin", "Mots de passe provisoires", "compte(s) encore sur leur mot de passe provisoire")]
     [InlineData("demo.tuteur", "Les apprenants que vous accueillez", "Toutes leurs périodes en entreprise")]
+    [InlineData("demo.maitre", "Les apprenants que vous accueillez", "Toutes leurs périodes en entreprise")]
     public async Task Every_demo_account_has_a_home_page_of_its_own(string login, string carte, string contenu)
     {
         using var client = await factory.ClientAsync(login, MotDePasse);
@@ -111,4 +115,34 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
             .Select(i => (i.GetProperty("code").GetString(), i.GetProperty("niveau").GetString())));
         Assert.True((await enseignant.GetFromJsonAsync<JsonElement>(portfolio)).GetProperty("droits").GetProperty("finaliser").GetBoolean());
     }
+
+    [Fact]
+    public async Task The_demo_apprentice_works_with_the_demo_maitre_and_his_livret_holds_a_fiche_a_commented_entry_and_a_finalised_bilan()
+    {
+        using var maitre = await factory.ClientAsync("demo.maitre", MotDePasse);
+        var periode = Assert.Single((await maitre.GetFromJsonAsync<JsonElement[]>("/api/portfolio/periodes"))!);
+        Assert.Equal("periodeEmployeur", periode.GetProperty("type").GetString());
+        var nathan = Assert.Single(periode.GetProperty("apprenants").EnumerateArray());
+        Assert.Equal(("Girard", "Girard Électricité"), (nathan.GetProperty("nom").GetString(), nathan.GetProperty("entreprise").GetString()));
+        var id = nathan.GetProperty("id").GetGuid();
+        var debut = DateOnly.Parse(periode.GetProperty("debut").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var annee = debut.Month >= 9 ? debut.Year : debut.Year - 1;
+
+        using var apprenti = await factory.ClientAsync("demo.apprenti", MotDePasse);
+        Assert.Contains($"/portfolio/livret/{id}?annee={annee}", await apprenti.GetStringAsync("/portfolio"), StringComparison.Ordinal);
+        using var pdf = PdfDocument.Open(await apprenti.GetByteArrayAsync($"/api/portfolio/apprenants/{id}/livret.pdf?annee={annee}"));
+        var texte = Compact(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        foreach (var attendu in new[]
+                 {
+                     "Maître d'apprentissage : Marc Maître", "« Mise en service d'un tableau de distribution »", "Marc Maître (Maître d'apprentissage",
+                     "Travail soigné", "Finalisé le", "Autonome sur le câblage",
+                 })
+        {
+            Assert.Contains(Compact(attendu), texte, StringComparison.Ordinal);
+        }
+        var tableau = await apprenti.GetFromJsonAsync<JsonElement>($"/api/scenarios/suivi/apprenants/{id}");
+        Assert.Contains(tableau.GetProperty("evaluations").EnumerateArray(), e => e.GetProperty("enEntreprise").GetBoolean());
+    }
+
+    private static string Compact(string texte) => string.Concat(texte.Where(c => !char.IsWhiteSpace(c)));
 }

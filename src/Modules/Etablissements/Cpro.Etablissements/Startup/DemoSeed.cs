@@ -11,7 +11,8 @@ namespace Cpro.Etablissements.Startup;
 
 /// <summary>With CPRO_DEMO=true (set by build/run.sh), a demo establishment and one account per main profile.
 /// Idempotent; the accounts are printed at every start so a newcomer can sign in. A class, 2MELEC1, holds demo.eleve and
-/// five learners whose temporary codes wait in « Gestion des accès »; demo.enseignant teaches it.</summary>
+/// five learners whose temporary codes wait in « Gestion des accès »; demo.enseignant teaches it. Another, 2MELEC1A, holds
+/// demo.apprenti, an apprentice, whose maître d'apprentissage is demo.maitre.</summary>
 internal sealed class DemoSeed(
     UnitOfWork unitOfWork, IConfiguration configuration, IPasswordHasher<Identifiants> hasher, Comptes comptes, TimeProvider clock,
     ILogger<DemoSeed> logger) : IStartupTask
@@ -19,7 +20,9 @@ internal sealed class DemoSeed(
     public const string Uai = "0750001U";
     public const string MotDePasse = "Demo-Cpro-2026";
     public const string Division = "2MELEC1";
+    public const string DivisionApprentis = "2MELEC1A";
     private const string EmailTuteur = "eric.tuteur@example.org";
+    private const string EmailMaitre = "marc.maitre@example.org";
     private const string StsEnseignant = "DEMO-ENS";
 
     private static readonly (string Prenom, string Nom)[] Camarades =
@@ -33,6 +36,8 @@ internal sealed class DemoSeed(
         ("demo.enseignant", "David", "Professeur", Profils.Enseignant),
         ("demo.eleve", "Léa", "Martin", Profils.Eleve),
         ("demo.tuteur", "Éric", "Tuteur", Profils.Tuteur),
+        ("demo.apprenti", "Nathan", "Girard", Profils.Apprenti),
+        ("demo.maitre", "Marc", "Maître", Profils.MaitreApprentissage),
     ];
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -68,13 +73,15 @@ internal sealed class DemoSeed(
                 documents.Insert(new Utilisateur
                 {
                     Identifiants = identifiants, Nom = nom, Prenom = prenom, Profils = [profil], CreeLe = clock.GetUtcNow(),
-                    // The demo's PFMP names its tutor by this address, as a declaration does, and so reuses this account.
-                    Email = profil == Profils.Tuteur ? EmailTuteur : null,
+                    // The demo's PFMP and période employeur name their tutor and maître by these addresses, as a declaration
+                    // does, and so reuse these accounts.
+                    Email = profil == Profils.Tuteur ? EmailTuteur : profil == Profils.MaitreApprentissage ? EmailMaitre : null,
                 });
             }
         }, cancellationToken);
         await unitOfWork.InTransactionAsync(session => ClasseAsync(session.PourEtablissement(etablissement.Id), etablissement.Id, cancellationToken),
             cancellationToken);
+        await unitOfWork.InTransactionAsync(session => ApprentisAsync(session.PourEtablissement(etablissement.Id), cancellationToken), cancellationToken);
         logger.LogInformation("Établissement de démonstration {Uai} ; comptes {Comptes}, mot de passe {MotDePasse}",
             Uai, string.Join(", ", Comptes.Select(c => $"{c.Login} ({Profils.Libelle(c.Profil)})")), MotDePasse);
     }
@@ -109,9 +116,26 @@ internal sealed class DemoSeed(
         }
     }
 
-    private Siecle.Apprenant Apprenant(string eleveId, string nom, string prenom, Guid utilisateurId) => new()
+    /// <summary>The apprentices' class, apart from 2MELEC1 so that its grids and PFMP stay the pupils'; added to a demo made
+    /// before it.</summary>
+    private async Task ApprentisAsync(ITenantOperations documents, CancellationToken cancellationToken)
     {
-        EleveId = eleveId, Nom = nom, Prenom = prenom, Statut = Profils.Eleve, Division = Division,
+        if (await documents.Query<Siecle.Structure>().AnyAsync(s => s.Code == DivisionApprentis, cancellationToken))
+        {
+            return;
+        }
+        var apprenti = await documents.Query<Utilisateur>().SingleAsync(u => u.Identifiants.Login == "demo.apprenti", cancellationToken);
+        documents.Insert(new Siecle.Structure
+        {
+            Type = Siecle.Structure.TypeDivision, Code = DivisionApprentis, Libelle = "2nde Métiers de l'électricité apprentis",
+            Appartenances = ["24023302210"], Services = [$"064000:CG:{StsEnseignant}"],
+        });
+        documents.Insert(Apprenant("DEMO-A1", "Girard", "Nathan", apprenti.Id, Profils.Apprenti, DivisionApprentis));
+    }
+
+    private Siecle.Apprenant Apprenant(string eleveId, string nom, string prenom, Guid utilisateurId, string statut = Profils.Eleve, string division = Division) => new()
+    {
+        EleveId = eleveId, Nom = nom, Prenom = prenom, Statut = statut, Division = division,
         Mef = "24023302210", DateEntree = new DateOnly(clock.GetUtcNow().Month >= 9 ? clock.GetUtcNow().Year : clock.GetUtcNow().Year - 1, 9, 1),
         UtilisateurId = utilisateurId,
     };

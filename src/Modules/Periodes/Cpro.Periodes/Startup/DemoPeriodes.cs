@@ -9,12 +9,14 @@ namespace Cpro.Periodes.Startup;
 
 /// <summary>With CPRO_DEMO=true, the demo class's year: trimesters and two PFMP slots (the first under way), an annex by demo.enseignant, and the
 /// first PFMP declared from it, where demo.eleve is placed in a company with demo.tuteur as her tutor (his account reused
-/// by its email, as a real declaration does). Written once; never touched again.</summary>
+/// by its email, as a real declaration does); and a période employeur of the apprentices' class, where demo.apprenti works
+/// with demo.maitre as his maître d'apprentissage (added to a demo made before it). Written once; never touched again.</summary>
 internal sealed class DemoPeriodes(UnitOfWork unitOfWork, IMediator mediator, TimeProvider clock) : IStartupTask
 {
     private const string Referentiel = "BACPRO-MELEC";
     private const string Niveau = "SECONDE";
     private const string EmailTuteur = "eric.tuteur@example.org";
+    private const string EmailMaitre = "marc.maitre@example.org";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -86,6 +88,52 @@ internal sealed class DemoPeriodes(UnitOfWork unitOfWork, IMediator mediator, Ti
                 EntrepriseNom = "Élec Services Paris", EntrepriseSiret = "73282932000074", EntrepriseAdresse = "12 rue des Artisans, 75011 Paris",
                 TuteurId = tuteur.UtilisateurId, TuteurNom = "Tuteur", TuteurPrenom = "Éric", TuteurEmail = EmailTuteur,
                 TuteurTelephone = "01 23 45 67 89", ModifieLe = maintenant,
+            });
+        }, cancellationToken);
+        await PeriodeEmployeurAsync(demo.Id, enseignant, cancellationToken);
+    }
+
+    /// <summary>demo.apprenti's période employeur, under way like the first PFMP, from an annex for apprentices.</summary>
+    private async Task PeriodeEmployeurAsync(Guid demo, EnseignantEtablissement enseignant, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new ListerApprenantsDesDivisions(demo, ["2MELEC1A"]), cancellationToken) is not [var apprenti, ..])
+        {
+            return;
+        }
+        await unitOfWork.InTransactionAsync(async session =>
+        {
+            var documents = session.PourEtablissement(demo);
+            if (await documents.Query<PeriodeEntreprise>().AnyAsync(p => p.Type == TypePeriodeEntreprise.PeriodeEmployeur, cancellationToken))
+            {
+                return;
+            }
+            var maintenant = clock.GetUtcNow();
+            var aujourdhui = DateOnly.FromDateTime(maintenant.UtcDateTime);
+            var lundi = aujourdhui.AddDays(-(((int)aujourdhui.DayOfWeek + 6) % 7) - 7);
+            var annexe = new AnnexePedagogique
+            {
+                Referentiel = Referentiel, NiveauClasse = Niveau, Titre = "Installations électriques chez l'employeur", PourApprentis = true,
+                Objectifs = "Réaliser, sous la conduite du maître d'apprentissage, le câblage et la mise en service d'installations résidentielles.",
+                Activites = ["A1"], Taches = ["T1.1"], AuteurId = enseignant.UtilisateurId, AuteurNom = $"{enseignant.Prenom} {enseignant.Nom}",
+                CreeLe = maintenant, ModifieLe = maintenant, Version = 1,
+            };
+            documents.Insert(annexe);
+            var periode = new PeriodeEntreprise
+            {
+                AnnexeId = annexe.Id, Type = TypePeriodeEntreprise.PeriodeEmployeur, Referentiel = Referentiel, NiveauClasse = Niveau,
+                Titre = $"Période employeur 1 — {annexe.Titre}", Debut = lundi, Fin = lundi.AddDays(25), Objectifs = annexe.Objectifs,
+                Activites = annexe.Activites, Taches = annexe.Taches, Referents = [enseignant.UtilisateurId],
+                CreeLe = maintenant, CreePar = "Démonstration", Version = 1,
+            };
+            documents.Insert(periode);
+            var maitre = await mediator.Send(new CreerOuReutiliserCompteEntreprise(demo, true, "Maître", "Marc", EmailMaitre,
+                $"{apprenti.Prenom} {apprenti.Nom}", periode.Titre, periode.Debut, periode.Fin), cancellationToken);
+            documents.Insert(new AffectationEntreprise
+            {
+                PeriodeId = periode.Id, ApprenantId = apprenti.UtilisateurId,
+                EntrepriseNom = "Girard Électricité", EntrepriseSiret = "73282932000074", EntrepriseAdresse = "8 avenue Ampère, 75012 Paris",
+                TuteurId = maitre.UtilisateurId, TuteurNom = "Maître", TuteurPrenom = "Marc", TuteurEmail = EmailMaitre,
+                TuteurTelephone = "01 98 76 54 32", ModifieLe = maintenant,
             });
         }, cancellationToken);
     }
