@@ -37,6 +37,8 @@ public sealed class EtablissementsModule : ICproModule
         new("Courriels", "/administration/courriels", Profils.Administrateur),
         new("Modules", "/administration/modules", Profils.Administrateur),
         new("Import SIECLE", "/administration/import", Profils.Administrateur),
+        // Those the portfolio's daily digests reach choose here whether they get them.
+        new("Préférences", "/preferences", Profils.Enseignant, Profils.Tuteur, Profils.MaitreApprentissage),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
