@@ -51,9 +51,9 @@ public sealed class EntrepriseDepartsTests(CproFactory factory)
 
         var page = await classe.Ddftp.GetStringAsync($"/periodes/entreprise/{id}");
         Assert.Equal(2, page.Split("a quitté le niveau").Length - 1);
-        // The server requires everything but the phone.
-        Obligatoires.AssertMarques(page, "Nom de l'entreprise", "SIRET (14 chiffres)", "Adresse de l'entreprise", "Nom du tuteur", "Prénom du tuteur",
-            "Adresse électronique du tuteur");
+        // The company is required; the tutor's fields are not marked where the DDFTP may pick an existing account instead.
+        Obligatoires.AssertMarques(page, "Nom de l'entreprise", "SIRET (14 chiffres)", "Adresse de l'entreprise");
+        Assert.DoesNotContain("Nom du tuteur <span", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Téléphone du tuteur <span", page, StringComparison.Ordinal);
     }
 
