@@ -57,7 +57,7 @@ public sealed class PeriodeJourneyTests(BrowserFixture fixture) : IClassFixture<
         await fiche.GetByLabel("SIRET").FillAsync("73282932000074");
         await fiche.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la fiche de Lea MARTIN" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Fiche de Lea MARTIN enregistrée.");
-        await Assertions.Expect(page.GetByText("1 fiche(s) renseignée(s).")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 fiche(s) renseignée(s), 0 fiche(s) activités")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await SeConnecterAsync(page, classe.Apprenants["Lea"], Classe.MotDePasse);
