@@ -67,6 +67,12 @@ internal static class ContenuFiche
     public static void VerifierModifiable(FicheActivite fiche, int versionLue)
     {
         VerifierVersion(fiche, versionLue);
+        VerifierBrouillon(fiche);
+    }
+
+    /// <summary>409 once the fiche is submitted: it, and its attachments, no longer change.</summary>
+    public static void VerifierBrouillon(FicheActivite fiche)
+    {
         if (fiche.Statut == StatutFiche.Soumise)
         {
             throw new ConflitException($"La fiche « {fiche.Titre} » est soumise : elle n'est plus modifiable.");

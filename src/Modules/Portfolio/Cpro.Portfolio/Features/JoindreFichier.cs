@@ -50,9 +50,9 @@ internal static class JoindreFichier
         {
             await AccesPortfolio.EntreeAsync(session, suivi, parentId, cancellationToken);
         }
-        else if (await AccesPortfolio.FicheAsync(session, suivi, parentId, cancellationToken) is { Statut: StatutFiche.Soumise } fiche)
+        else
         {
-            throw new ConflitException($"La fiche « {fiche.Titre} » est soumise : elle n'est plus modifiable.");
+            ContenuFiche.VerifierBrouillon(await AccesPortfolio.FicheAsync(session, suivi, parentId, cancellationToken));
         }
         return suivi;
     }

@@ -22,10 +22,7 @@ internal static class RetirerPieceJointe
             var suivi = await AccesPortfolio.VerifierAsync(mediator, user, command.PeriodeId, command.ApprenantId, cancellationToken);
             suivi.Apprenant();
             var fiche = await AccesPortfolio.FicheAsync(session, suivi, command.FicheId, cancellationToken);
-            if (fiche.Statut == StatutFiche.Soumise)
-            {
-                throw new ConflitException($"La fiche « {fiche.Titre} » est soumise : elle n'est plus modifiable.");
-            }
+            ContenuFiche.VerifierBrouillon(fiche);
             if (await session.LoadAsync<PieceJointe>(command.PieceId, cancellationToken) is not { } piece || piece.ParentId != fiche.Id)
             {
                 throw new IntrouvableException("Pièce jointe introuvable.");
