@@ -1,17 +1,14 @@
 using System.Globalization;
-using PdfSharp;
-using PdfSharp.Drawing;
+using Cpro.Kernel.Pdf;
 using PdfSharp.Pdf;
 
 namespace Cpro.Portfolio.Livret;
 
-/// <summary>The livret as an A4 PDF, written with PDFsharp's drawing API: PDFsharp lays out no text, so lines are wrapped
-/// to the page's width and pages broken here (ADR 0010).</summary>
+/// <summary>The livret as an A4 PDF, written with PDFsharp's drawing API: laid out by the kernel's MiseEnPage (ADR 0010).</summary>
 internal static class LivretPdf
 {
     public static byte[] Ecrire(LivretApprentissage livret)
     {
-        PolicesLivret.Installer();
         using var document = new PdfDocument();
         var personne = $"{livret.Prenom} {livret.Nom.ToUpper(CultureInfo.GetCultureInfo("fr-FR"))}";
         document.Info.Title = $"Livret d'apprentissage — {personne} — {livret.AnneeScolaire}";
@@ -105,102 +102,5 @@ internal static class LivretPdf
         }
         mise.Texte(libelle, gras: true, retrait: 14);
         mise.Texte(texte, retrait: 14);
-    }
-
-    /// <summary>A cursor down A4 pages: each text is cut into lines that fit the width (at spaces, or inside a word longer than
-    /// a line), and a line that would cross the bottom margin starts a new page, which carries the livret's name and its number.</summary>
-    private sealed class MiseEnPage : IDisposable
-    {
-        private const double Marge = 50;
-
-        // Made after the font resolver is installed (LivretPdf.Ecrire), hence not static.
-        private readonly XFont _normale = Police(10, XFontStyleEx.Regular);
-        private readonly XFont _gras = Police(10, XFontStyleEx.Bold);
-        private readonly XFont _petite = Police(8, XFontStyleEx.Regular);
-        private readonly PdfDocument _document;
-        private readonly string _pied;
-        private XGraphics _page = null!;
-        private double _largeur;
-        private double _bas;
-        private double _y;
-
-        public MiseEnPage(PdfDocument document, string pied)
-        {
-            _document = document;
-            _pied = pied;
-            NouvellePage();
-        }
-
-        private static XFont Police(double taille, XFontStyleEx style) =>
-            new(PolicesLivret.Famille, taille, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
-
-        public void Titre(string texte, double taille) => Ecrire(texte, Police(taille, XFontStyleEx.Bold), 0);
-
-        public void Texte(string texte, bool gras = false, double retrait = 0) => Ecrire(texte, gras ? _gras : _normale, retrait);
-
-        private void Ecrire(string texte, XFont police, double retrait)
-        {
-            var hauteur = police.GetHeight() * 1.2;
-            foreach (var ligne in Lignes(texte, police, _largeur - retrait))
-            {
-                if (_y + hauteur > _bas)
-                {
-                    NouvellePage();
-                }
-                _page.DrawString(ligne, police, XBrushes.Black, new XPoint(Marge + retrait, _y + police.GetHeight()));
-                _y += hauteur;
-            }
-        }
-
-        public void Espace(double hauteur) => _y = Math.Min(_y + hauteur, _bas);
-
-        private IEnumerable<string> Lignes(string texte, XFont police, double largeur)
-        {
-            bool Tient(string s) => _page.MeasureString(s, police).Width <= largeur;
-            foreach (var paragraphe in texte.ReplaceLineEndings("\n").Split('\n'))
-            {
-                var ligne = "";
-                foreach (var mot in paragraphe.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var essai = ligne.Length == 0 ? mot : $"{ligne} {mot}";
-                    if (Tient(essai))
-                    {
-                        ligne = essai;
-                        continue;
-                    }
-                    if (ligne.Length > 0)
-                    {
-                        yield return ligne;
-                    }
-                    ligne = mot;
-                    while (!Tient(ligne))
-                    {
-                        var coupe = ligne.Length - 1;
-                        while (coupe > 1 && !Tient(ligne[..coupe]))
-                        {
-                            coupe--;
-                        }
-                        yield return ligne[..coupe];
-                        ligne = ligne[coupe..];
-                    }
-                }
-                yield return ligne;
-            }
-        }
-
-        private void NouvellePage()
-        {
-            _page?.Dispose();
-            var page = _document.AddPage();
-            page.Size = PageSize.A4;
-            _page = XGraphics.FromPdfPage(page);
-            _largeur = page.Width.Point - 2 * Marge;
-            _bas = page.Height.Point - Marge;
-            _y = Marge;
-            _page.DrawString(string.Create(CultureInfo.InvariantCulture, $"{_pied} — page {_document.PageCount}"), _petite, XBrushes.Gray,
-                new XPoint(Marge, page.Height.Point - Marge / 2));
-        }
-
-        public void Dispose() => _page.Dispose();
     }
 }

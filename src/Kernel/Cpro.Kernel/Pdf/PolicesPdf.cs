@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
-namespace Cpro.Portfolio.Livret;
+namespace Cpro.Kernel.Pdf;
 
-/// <summary>The livret's one font, DejaVu Sans (regular and bold), shipped in this assembly with its licence: PDFsharp 6
-/// finds no system font on Linux, and a font of our own renders accents and « » the same on every server (ADR 0010).</summary>
-internal sealed class PolicesLivret : IFontResolver
+/// <summary>The one font of Cpro's PDFs, DejaVu Sans (regular and bold), shipped in the kernel with its licence: PDFsharp 6
+/// finds no system font on Linux, and a font of our own renders accents and « » the same on every server (ADR 0010).
+/// In the kernel because PDFsharp takes one resolver per process, whichever module writes the first PDF.</summary>
+public sealed class PolicesPdf : IFontResolver
 {
     public const string Famille = "DejaVu Sans";
 
-    private static readonly PolicesLivret Instance = new();
+    private static readonly PolicesPdf Instance = new();
     // PDFsharp takes its resolver once per process, before any font is used; the same instance may be given again.
     private static readonly Lazy<bool> Installee = new(() =>
     {
@@ -19,6 +20,10 @@ internal sealed class PolicesLivret : IFontResolver
 
     private readonly ConcurrentDictionary<string, byte[]> _polices = new(StringComparer.Ordinal);
 
+    private PolicesPdf()
+    {
+    }
+
     public static void Installer() => _ = Installee.Value;
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
@@ -26,7 +31,7 @@ internal sealed class PolicesLivret : IFontResolver
 
     public byte[]? GetFont(string faceName) => _polices.GetOrAdd(faceName, nom =>
     {
-        using var flux = typeof(PolicesLivret).Assembly.GetManifestResourceStream($"Cpro.Portfolio.Polices.{nom}.ttf")
+        using var flux = typeof(PolicesPdf).Assembly.GetManifestResourceStream($"Cpro.Kernel.Polices.{nom}.ttf")
                          ?? throw new InvalidOperationException($"Police {nom} absente de l'assemblage.");
         using var copie = new MemoryStream();
         flux.CopyTo(copie);
