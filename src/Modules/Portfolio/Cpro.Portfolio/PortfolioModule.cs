@@ -38,7 +38,7 @@ public sealed class PortfolioModule : ICproModule
                 .Index([f => f.PeriodeId, f => f.ApprenantId]);
             options.Schema.For<EntreeJournal>().DatabaseSchemaName(Schema).Index([e => e.PeriodeId, e => e.ApprenantId]);
             options.Schema.For<CommentaireJournal>().DatabaseSchemaName(Schema).Index([c => c.PeriodeId, c => c.ApprenantId]);
-            options.Schema.For<PieceJointe>().DatabaseSchemaName(Schema).Index(p => p.ParentId);
+            options.Schema.For<PieceJointe>().DatabaseSchemaName(Schema).Index(p => p.ParentId).Index([p => p.PeriodeId, p => p.ApprenantId]);
             options.Schema.For<ContenuPieceJointe>().DatabaseSchemaName(Schema);
             options.Schema.For<NotificationPortfolio>().DatabaseSchemaName(Schema).Index(n => n.DestinataireId);
             options.Schema.For<ResumeEnvoye>().DatabaseSchemaName(Schema);

@@ -19,16 +19,8 @@ internal static class LireJournal
     {
         public async ValueTask<IReadOnlyList<EntreeJournalDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            await AccesPortfolio.VerifierAsync(mediator, user, query.PeriodeId, query.ApprenantId, cancellationToken);
-            var lecture = session.CreateBatchQuery();
-            var entreesLues = lecture.Query<EntreeJournal>().Where(e => e.PeriodeId == query.PeriodeId && e.ApprenantId == query.ApprenantId).ToList();
-            var commentairesLus = lecture.Query<CommentaireJournal>().Where(c => c.PeriodeId == query.PeriodeId && c.ApprenantId == query.ApprenantId).ToList();
-            await lecture.Execute(cancellationToken);
-            var entrees = (await entreesLues).OrderByDescending(e => e.Date).ThenByDescending(e => e.CreeLe).ToList();
-            var commentaires = (await commentairesLus).OrderBy(c => c.Le).ToLookup(c => c.EntreeId);
-            var pieces = await PieceJointe.DeAsync(session, [.. entrees.Select(e => e.Id)], cancellationToken);
-            return [.. entrees.Select(e => new EntreeJournalDto(e.Id, e.Date, e.Semaine, e.Texte, e.Taches, e.CreeLe, [.. pieces[e.Id].Select(PieceJointeDto.De)],
-                [.. commentaires[e.Id].Select(c => new CommentaireDto(c.Id, c.AuteurNom, c.Qualite, c.Texte, c.Le))]))];
+            var suivi = await AccesPortfolio.VerifierAsync(mediator, user, query.PeriodeId, query.ApprenantId, cancellationToken);
+            return (await TracesPortfolio.LireAsync(session, suivi, fiches: false, journal: true, cancellationToken)).Journal;
         }
     }
 

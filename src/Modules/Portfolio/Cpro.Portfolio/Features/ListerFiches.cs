@@ -19,11 +19,8 @@ internal static class ListerFiches
     {
         public async ValueTask<IReadOnlyList<FicheDto>> Handle(Query query, CancellationToken cancellationToken)
         {
-            await AccesPortfolio.VerifierAsync(mediator, user, query.PeriodeId, query.ApprenantId, cancellationToken);
-            var fiches = await session.Query<FicheActivite>().Where(f => f.PeriodeId == query.PeriodeId && f.ApprenantId == query.ApprenantId)
-                .OrderBy(f => f.Debut).ThenBy(f => f.CreeLe).ToListAsync(cancellationToken);
-            var pieces = await PieceJointe.DeAsync(session, [.. fiches.Select(f => f.Id)], cancellationToken);
-            return [.. fiches.Select(f => FicheDto.De(f, pieces[f.Id]))];
+            var suivi = await AccesPortfolio.VerifierAsync(mediator, user, query.PeriodeId, query.ApprenantId, cancellationToken);
+            return (await TracesPortfolio.LireAsync(session, suivi, fiches: true, journal: false, cancellationToken)).Fiches;
         }
     }
 
