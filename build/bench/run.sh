@@ -69,7 +69,7 @@ demarrage_vide=$demarrage_ms
 log "Mesure ($banc)"
 resultat=0
 dotnet build/bench/Cpro.Bench/bin/Release/net10.0/Cpro.Bench.dll \
-  --url "http://127.0.0.1:$port" --pid "$host_pid" --db "$db" --login "$admin_login" --password "$admin_password" --banc "$banc" --courriels "$courriels" \
+  --url "http://127.0.0.1:$port" --pid "$host_pid" --db "$db" --login "$admin_login" --password "$admin_password" --banc "$banc" --courriels "$courriels" --journal build/bench/out/host.log \
   --repetitions "${CPRO_BENCH_REPETITIONS:-5}" --tours "${CPRO_BENCH_TOURS:-5}" --mises-a-jour "${CPRO_BENCH_MISES_A_JOUR:-10}" || resultat=$?
 
 # Start-up: on the empty database (the store creates its schema) against a restart on the same database, schema in place.

@@ -46,7 +46,8 @@ try
     {
         Console.WriteLine("## Portfolio : pages de l'apprenant et du tuteur");
         var portfolio = await BancPortfolio.MesurerAsync(hote, source, adresse, Entier("pid", 0), Entier("tours", 5),
-            options.GetValueOrDefault("courriels", Path.Combine("build", "bench", "out", "courriels")));
+            options.GetValueOrDefault("courriels", Path.Combine("build", "bench", "out", "courriels")),
+            new JournalHote(options.GetValueOrDefault("journal", Path.Combine("build", "bench", "out", "host.log"))));
         Mesures.Tableau(portfolio);
         lignes.AddRange(portfolio);
     }
@@ -71,7 +72,7 @@ static Dictionary<string, string> Options(string[] args)
         {
             throw new ArgumentException(
                 $"Option --{requise} manquante. Usage : Cpro.Bench --url http://127.0.0.1:5090 --pid <pid de l'hôte> --db <chaîne de connexion> --login <admin> --password <mot de passe> "
-                + "[--banc import|grilles|portfolio|tout] [--repetitions 5] [--tours 5] [--mises-a-jour 10] [--courriels <CPRO_MAIL_DIR de l'hôte>]");
+                + "[--banc import|grilles|portfolio|tout] [--repetitions 5] [--tours 5] [--mises-a-jour 10] [--courriels <CPRO_MAIL_DIR de l'hôte>] [--journal <journal de l'hôte>]");
         }
     }
     return options;

@@ -44,6 +44,9 @@ public sealed class EtablissementsModule : ICproModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureMarten(Documents);
+        var personnes = new Integrations.PersonnesEnCache();
+        services.AddSingleton(personnes);
+        services.ConfigureMarten(options => options.Listeners.Add(personnes));
         services.AddSingleton<IModuleSwitches, ModuleSwitches>();
         services.AddSingleton<IPasswordHasher<Identifiants>, PasswordHasher<Identifiants>>();
         services.AddScoped<IStartupTask, AdministrateurPlateformeSeed>();

@@ -32,8 +32,11 @@ public sealed class PeriodesModule : ICproModule
     {
         services.AddScoped<IStartupTask, Startup.DemoPeriodes>();
         services.AddScoped<IContributionAccueil, Integrations.AccueilPeriodes>();
+        var affectations = new Integrations.AffectationsEnCache();
+        services.AddSingleton(affectations);
         services.ConfigureMarten(options =>
         {
+            options.Listeners.Add(affectations);
             // A level's periods, or an annex list, are read by codes every establishment shares: indexes start with the tenant.
             options.Schema.For<PeriodeOfficielle>().DatabaseSchemaName(Schema).StartIndexesByTenantId()
                 .Index([p => p.AnneeScolaire, p => p.Referentiel, p => p.NiveauClasse],

@@ -6,15 +6,20 @@ using Mediator;
 
 namespace Cpro.Etablissements.Integrations;
 
-/// <summary>Names accounts for other modules' pages.</summary>
-internal sealed class PersonnesPartagees(IQuerySession session) : IQueryHandler<ObtenirPersonnes, IReadOnlyList<PersonneEtablissement>>
+/// <summary>Names accounts for other modules' pages; kept briefly (a portfolio's page names its learner and referents each
+/// time it is opened), forgotten at the commit of any change to an account.</summary>
+internal sealed class PersonnesPartagees(IQuerySession session, UnitOfWork unitOfWork, PersonnesEnCache cache)
+    : IQueryHandler<ObtenirPersonnes, IReadOnlyList<PersonneEtablissement>>
 {
     public async ValueTask<IReadOnlyList<PersonneEtablissement>> Handle(ObtenirPersonnes query, CancellationToken cancellationToken)
     {
-        var ids = query.UtilisateurIds.Distinct().ToList();
+        var ids = query.UtilisateurIds.Distinct().Order().ToList();
         return ids.Count == 0
             ? []
-            : [.. (await session.PourEtablissement(query.EtablissementId).Query<Utilisateur>().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken))
-                .Select(u => new PersonneEtablissement(u.Id, u.Nom, u.Prenom))];
+            : await cache.LireAsync<IReadOnlyList<PersonneEtablissement>>(unitOfWork, $"{query.EtablissementId}/{string.Join(',', ids)}", async () =>
+                [.. (await session.PourEtablissement(query.EtablissementId).Query<Utilisateur>().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken))
+                    .Select(u => new PersonneEtablissement(u.Id, u.Nom, u.Prenom))]);
     }
 }
+
+internal sealed class PersonnesEnCache() : LecturesEnCache(typeof(Utilisateur));

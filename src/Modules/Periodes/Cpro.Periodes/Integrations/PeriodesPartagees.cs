@@ -9,7 +9,7 @@ namespace Cpro.Periodes.Integrations;
 
 /// <summary>Answers the portfolio's questions about company periods and their learners (Contracts queries). The
 /// establishment is the one the asking module names; the asking handler decides what its caller may do with the answer.</summary>
-internal sealed class PeriodesPartagees(IQuerySession session) :
+internal sealed class PeriodesPartagees(IQuerySession session, UnitOfWork unitOfWork, AffectationsEnCache cache) :
     IQueryHandler<ListerPeriodesEntrepriseSuivies, IReadOnlyList<PeriodeEntrepriseSuivie>>,
     IQueryHandler<ObtenirApprenantEnEntreprise, PeriodeEntrepriseSuivie?>
 {
@@ -35,7 +35,10 @@ internal sealed class PeriodesPartagees(IQuerySession session) :
             .Select(p => Suivie(p, affectations[p.Id].Where(a => query.Toutes || p.Referents.Contains(moi) || a.ApprenantId == moi || a.TuteurId == moi)))];
     }
 
-    public async ValueTask<PeriodeEntrepriseSuivie?> Handle(ObtenirApprenantEnEntreprise query, CancellationToken cancellationToken)
+    public async ValueTask<PeriodeEntrepriseSuivie?> Handle(ObtenirApprenantEnEntreprise query, CancellationToken cancellationToken) =>
+        await cache.LireAsync(unitOfWork, $"{query.EtablissementId}/{query.PeriodeId}/{query.ApprenantId}", () => LireApprenantAsync(query, cancellationToken));
+
+    private async Task<PeriodeEntrepriseSuivie?> LireApprenantAsync(ObtenirApprenantEnEntreprise query, CancellationToken cancellationToken)
     {
         var documents = session.PourEtablissement(query.EtablissementId);
         var lecture = documents.CreateBatchQuery();
