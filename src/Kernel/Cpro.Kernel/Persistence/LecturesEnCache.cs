@@ -37,6 +37,9 @@ public abstract class LecturesEnCache(params Type[] types) : DocumentSessionList
         return valeur;
     }
 
+    /// <summary>For what a commit writes around the session (a binary COPY): called once it is committed.</summary>
+    public void Oublier() => Interlocked.Increment(ref _generation);
+
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         if (session.PendingChanges.Operations().Any(o => _types.Contains(o.DocumentType)))
@@ -51,7 +54,7 @@ public abstract class LecturesEnCache(params Type[] types) : DocumentSessionList
         if (_touchees.TryGetValue(session, out _))
         {
             _touchees.Remove(session);
-            Interlocked.Increment(ref _generation);
+            Oublier();
         }
         return Task.CompletedTask;
     }

@@ -44,9 +44,9 @@ public sealed class EtablissementsModule : ICproModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureMarten(Documents);
-        var personnes = new Integrations.PersonnesEnCache();
-        services.AddSingleton(personnes);
-        services.ConfigureMarten(options => options.Listeners.Add(personnes));
+        var structures = new Integrations.StructuresEnCache();
+        services.AddSingleton(structures);
+        services.ConfigureMarten(options => options.Listeners.Add(structures));
         services.AddSingleton<IModuleSwitches, ModuleSwitches>();
         services.AddSingleton<IPasswordHasher<Identifiants>, PasswordHasher<Identifiants>>();
         services.AddScoped<IStartupTask, AdministrateurPlateformeSeed>();

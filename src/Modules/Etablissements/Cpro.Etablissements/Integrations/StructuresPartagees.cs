@@ -12,7 +12,7 @@ namespace Cpro.Etablissements.Integrations;
 /// <summary>Answers other modules' questions about classes, learners and teachers' classes (Contracts queries).
 /// The establishment is the one the asking module names, explicitly: the asking handler has already checked that its
 /// caller belongs to it.</summary>
-internal sealed class StructuresPartagees(IQuerySession session, IConfiguration configuration) :
+internal sealed class StructuresPartagees(IQuerySession session, IConfiguration configuration, UnitOfWork unitOfWork, StructuresEnCache cache) :
     IQueryHandler<ListerDivisions, IReadOnlyList<DivisionEtablissement>>,
     IQueryHandler<ListerApprenantsDesDivisions, IReadOnlyList<ApprenantEtablissement>>,
     IQueryHandler<ObtenirApprenants, IReadOnlyList<ApprenantEtablissement>>,
@@ -58,17 +58,22 @@ internal sealed class StructuresPartagees(IQuerySession session, IConfiguration 
             .Select(Contrat)];
     }
 
+    // Kept briefly: every dashboard asks who may follow whom.
     public async ValueTask<IReadOnlyList<ApprenantEtablissement>> Handle(ObtenirApprenants query, CancellationToken cancellationToken)
     {
-        var ids = query.UtilisateurIds.Select(id => (Guid?)id).ToArray();
-        return [.. (await session.PourEtablissement(query.EtablissementId).Query<Apprenant>()
-                .Where(a => a.UtilisateurId.IsOneOf(ids))
-                .OrderBy(a => a.Nom).ThenBy(a => a.Prenom)
-                .ToListAsync(cancellationToken))
-            .Select(Contrat)];
+        var ids = query.UtilisateurIds.Distinct().Order().Select(id => (Guid?)id).ToArray();
+        return await cache.LireAsync<IReadOnlyList<ApprenantEtablissement>>(unitOfWork, $"apprenants/{query.EtablissementId}/{string.Join(',', ids)}", async () =>
+            [.. (await session.PourEtablissement(query.EtablissementId).Query<Apprenant>()
+                    .Where(a => a.UtilisateurId.IsOneOf(ids))
+                    .OrderBy(a => a.Nom).ThenBy(a => a.Prenom)
+                    .ToListAsync(cancellationToken))
+                .Select(Contrat)]);
     }
 
-    public async ValueTask<IReadOnlyList<string>> Handle(ListerDivisionsEnseignant query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<string>> Handle(ListerDivisionsEnseignant query, CancellationToken cancellationToken) =>
+        await cache.LireAsync(unitOfWork, $"divisions/{query.EtablissementId}/{query.UtilisateurId}", () => DivisionsAsync(query, cancellationToken));
+
+    private async Task<IReadOnlyList<string>> DivisionsAsync(ListerDivisionsEnseignant query, CancellationToken cancellationToken)
     {
         var documents = session.PourEtablissement(query.EtablissementId);
         var stsId = (await documents.Query<Personnel>().FirstOrDefaultAsync(p => p.UtilisateurId == query.UtilisateurId, cancellationToken))?.StsId;

@@ -12,7 +12,8 @@ namespace Cpro.Etablissements.Siecle;
 /// documents are read and compared in memory: only those that change are stored, so an unchanged re-import writes nothing.
 /// It names the establishment explicitly: the caller's access was checked, and the platform administrator, who belongs
 /// to none, may import too.</summary>
-internal sealed class Synchronisation(IDocumentSession session, IDocumentStore store, UnitOfWork unitOfWork, Comptes comptes, TimeProvider clock)
+internal sealed class Synchronisation(IDocumentSession session, IDocumentStore store, UnitOfWork unitOfWork, Comptes comptes, TimeProvider clock,
+    Integrations.StructuresEnCache structures)
 {
     private readonly ISerializer _serialiseur = store.Options.Serializer();
     private ITenantOperations _documents = null!;
@@ -505,6 +506,8 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Personnels, p => p.Id, cancellationToken);
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Structures, s => s.Id, cancellationToken);
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Mefs, m => m.Id, cancellationToken);
+        // The copies bypass the session, whose commit is all the cache sees.
+        unitOfWork.OnCommitted(structures.Oublier);
     }
 
     private sealed class Nouveaux
