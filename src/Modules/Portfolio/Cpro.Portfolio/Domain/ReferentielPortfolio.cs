@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cpro.Kernel.Errors;
 using Cpro.Referentiels.Contracts;
 using Mediator;
@@ -29,8 +30,12 @@ internal sealed class ReferentielPortfolio
     /// <summary>Competences' and criteria's labels.</summary>
     public Dictionary<string, string> Intitules { get; }
 
+    // Built once per tree: Referentiels hands out the same tree until a new version, and every portfolio page asks for it.
+    private static readonly ConditionalWeakTable<ReferentielDto, ReferentielPortfolio> Construits = [];
+
     public static async Task<ReferentielPortfolio> ChargerAsync(IMediator mediator, string code, CancellationToken cancellationToken) =>
-        new(await mediator.Send(new ObtenirReferentiel(code), cancellationToken) ?? throw new IntrouvableException($"Référentiel {code} introuvable."));
+        Construits.GetValue(await mediator.Send(new ObtenirReferentiel(code), cancellationToken) ?? throw new IntrouvableException($"Référentiel {code} introuvable."),
+            referentiel => new ReferentielPortfolio(referentiel));
 
     public string Intitule(string code) => Intitules.GetValueOrDefault(code) ?? Taches.GetValueOrDefault(code) ?? code;
 
