@@ -93,7 +93,8 @@ public sealed class EntrepriseDepartsTests(CproFactory factory)
 
         Guid[] sansLea = [classe.Ids["Hugo"], classe.Ids["Nina"]];
         var sansConfirmation = await ModifierAsync(classe, periode, "2027-01-29", sansLea);
-        Assert.Equal("1 fiche(s) renseignée(s) seront supprimée(s) avec les apprenants retirés de la période : confirmez la modification (confirmation=1).",
+        Assert.Equal("Seront supprimés avec les apprenants retirés de la période : 1 fiche(s) renseignée(s), 0 fiche(s) activités, 0 entrée(s) du journal de bord, "
+                     + "0 bilan(s) en entreprise. Confirmez la modification (confirmation=1).",
             (await sansConfirmation.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         var confirmee = await ModifierAsync(classe, periode, "2027-01-29", sansLea, confirmation: 1);
         Assert.Equal(HttpStatusCode.OK, confirmee.StatusCode);

@@ -193,7 +193,7 @@ public sealed class EntreprisePeriodesTests(CproFactory factory)
         var actuelle = (await premiere.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetUInt32();
         object sansHugo = new { version = actuelle, titre = "PFMP 1 (janvier)", debut = "2027-01-04", fin = "2027-01-29", apprenants = new[] { classe.Ids["Lea"] } };
         var sansConfirmation = await classe.Ddftp.PutAsJsonAsync($"/api/periodes/entreprise/{id}", sansHugo);
-        Assert.StartsWith("1 fiche(s) renseignée(s) seront supprimée(s)", (await sansConfirmation.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Seront supprimés avec les apprenants retirés de la période : 1 fiche(s) renseignée(s),", (await sansConfirmation.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         var confirmee = await classe.Ddftp.PutAsJsonAsync($"/api/periodes/entreprise/{id}?confirmation=1", sansHugo);
         Assert.Equal(["Lea"], Prenoms(await confirmee.Content.ReadFromJsonAsync<JsonElement>()));
     }

@@ -57,4 +57,40 @@ public sealed class SuppressionPeriodeTests(CproFactory factory)
         Assert.Equal(0, await session.Query<PieceJointe>().CountAsync(p => p.AnyTenant() && p.PeriodeId == periode));
         Assert.Equal(0, await session.Query<ContenuPieceJointe>().CountAsync(c => c.AnyTenant() && contenus.Contains(c.Id)));
     }
+
+    [Fact]
+    public async Task Taking_a_learner_off_counts_her_portfolio_and_once_confirmed_deletes_it_and_nothing_of_the_others()
+    {
+        using var pfmp = await Pfmp.CreerAsync(factory);
+        var fiche = await pfmp.FicheAsync();
+        Assert.Equal(HttpStatusCode.Created, (await pfmp.Eleve.PostAsync($"{pfmp.Base}/fiches/{fiche.GetProperty("id")}/pieces-jointes",
+            Pfmp.Fichier(FichiersRessourcesTests.Png, "tableau.png"))).StatusCode);
+        var entree = await (await pfmp.Eleve.PostAsJsonAsync($"{pfmp.Base}/journal", new { date = "2027-01-05", texte = "Accueil et sécurité." }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Created, (await pfmp.Tuteur.PostAsJsonAsync($"{pfmp.Base}/journal/{entree.GetProperty("id")}/commentaires", new { texte = "Bien." }))
+            .StatusCode);
+        var hugo = pfmp.Classe.Ids["Hugo"];
+        var baseHugo = $"/api/portfolio/periodes/{pfmp.PeriodeId}/apprenants/{hugo}";
+        Assert.Equal(HttpStatusCode.Created, (await pfmp.Hugo.PostAsJsonAsync($"{baseHugo}/fiches", Pfmp.Fiche("Mesures d'isolement"))).StatusCode);
+
+        var periode = await pfmp.Ddftp.GetFromJsonAsync<JsonElement>($"/api/periodes/entreprise/{pfmp.PeriodeId}");
+        object SansLea() => new
+        {
+            version = periode.GetProperty("version").GetInt32(), titre = periode.GetProperty("titre").GetString(), debut = "2027-01-04", fin = "2027-01-29",
+            apprenants = new[] { hugo },
+        };
+        var refus = await (await pfmp.Ddftp.PutAsJsonAsync($"/api/periodes/entreprise/{pfmp.PeriodeId}", SansLea())).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("Seront supprimés avec les apprenants retirés de la période : 1 fiche(s) renseignée(s), 1 fiche(s) activités, 1 entrée(s) du journal de bord, "
+                     + "0 bilan(s) en entreprise. Confirmez la modification (confirmation=3).", refus.GetProperty("detail").GetString());
+        Assert.Single((await pfmp.Eleve.GetFromJsonAsync<JsonElement[]>($"{pfmp.Base}/fiches"))!);
+
+        Assert.Equal(HttpStatusCode.OK, (await pfmp.Ddftp.PutAsJsonAsync($"/api/periodes/entreprise/{pfmp.PeriodeId}?confirmation=3", SansLea())).StatusCode);
+        await using var session = factory.Documents();
+        var (id, lea) = (pfmp.PeriodeId, pfmp.Lea);
+        Assert.Equal(0, await session.Query<FicheActivite>().CountAsync(f => f.AnyTenant() && f.PeriodeId == id && f.ApprenantId == lea));
+        Assert.Equal(0, await session.Query<EntreeJournal>().CountAsync(e => e.AnyTenant() && e.PeriodeId == id && e.ApprenantId == lea));
+        Assert.Equal(0, await session.Query<CommentaireJournal>().CountAsync(c => c.AnyTenant() && c.PeriodeId == id && c.ApprenantId == lea));
+        Assert.Equal(0, await session.Query<PieceJointe>().CountAsync(p => p.AnyTenant() && p.PeriodeId == id && p.ApprenantId == lea));
+        Assert.Equal(["Mesures d'isolement"], (await pfmp.Hugo.GetFromJsonAsync<JsonElement[]>($"{baseHugo}/fiches"))!.Select(f => f.GetProperty("titre").GetString()));
+    }
 }

@@ -26,8 +26,8 @@ internal sealed record SaisieDto(string Par, DateTimeOffset Le);
 internal sealed record AffectationDto(Guid ApprenantId, string Nom, string Prenom, string? Division, EntrepriseDto? Entreprise, TuteurDto? Tuteur, bool Renseignee,
     bool HorsNiveau, bool Renseignable, SaisieDto? Saisie);
 
-/// <summary>What deleting a period loses: its filled assignments, and its learners' portfolios (counted by Portfolio).
-/// <see cref="Total"/> is the number the deletion's confirmation repeats.</summary>
+/// <summary>What deleting a period, or taking learners off it, loses: their filled assignments, and their portfolios
+/// (counted by Portfolio). <see cref="Total"/> is the number the confirmation repeats.</summary>
 internal sealed record SaisiesPeriode(int FichesRenseignees, int FichesActivites, int EntreesJournal, int Bilans)
 {
     public int Total => FichesRenseignees + FichesActivites + EntreesJournal + Bilans;
@@ -35,10 +35,13 @@ internal sealed record SaisiesPeriode(int FichesRenseignees, int FichesActivites
     public string Phrase() =>
         $"{FichesRenseignees} fiche(s) renseignée(s), {FichesActivites} fiche(s) activités, {EntreesJournal} entrée(s) du journal de bord, {Bilans} bilan(s) en entreprise";
 
+    /// <param name="affectations">Those that go: every one of the period's when it is deleted (<paramref name="retrait"/>
+    /// false), or those of the learners taken off (true: only their portfolios are counted).</param>
     public static async Task<SaisiesPeriode> LireAsync(IMediator mediator, Guid etablissementId, Guid periodeId,
-        IReadOnlyCollection<AffectationEntreprise> affectations, CancellationToken cancellationToken)
+        IReadOnlyCollection<AffectationEntreprise> affectations, bool retrait, CancellationToken cancellationToken)
     {
-        var portfolio = await mediator.Send(new CompterPortfoliosPeriode(etablissementId, periodeId), cancellationToken);
+        var portfolio = await mediator.Send(new CompterPortfoliosPeriode(etablissementId, periodeId,
+            retrait ? [.. affectations.Select(a => a.ApprenantId)] : null), cancellationToken);
         return new SaisiesPeriode(affectations.Count(a => a.Renseignee), portfolio.Fiches, portfolio.EntreesJournal, portfolio.Bilans);
     }
 }
@@ -61,7 +64,7 @@ internal sealed record PeriodeEntrepriseDto(
         var divisions = await AccesEntreprise.DivisionsDuNiveauAsync(mediator, etablissementId, p.Referentiel, p.NiveauClasse, cancellationToken);
         var enseignants = p.Referents.Count == 0 ? [] : await mediator.Send(new ListerEnseignants(etablissementId), cancellationToken);
         var declarant = AccesEntreprise.EstDeclarant(user);
-        var suppression = declarant ? await SaisiesPeriode.LireAsync(mediator, etablissementId, p.Id, toutes, cancellationToken) : null;
+        var suppression = declarant ? await SaisiesPeriode.LireAsync(mediator, etablissementId, p.Id, toutes, retrait: false, cancellationToken) : null;
         var lignes = affectations
             .Select(a => (a, apprenant: apprenants.GetValueOrDefault(a.ApprenantId) ?? ContenuPeriode.Supprime(a.ApprenantId, AccesEntreprise.StatutDes(p.Type))))
             .OrderBy(x => x.apprenant.Division).ThenBy(x => x.apprenant.Nom).ThenBy(x => x.apprenant.Prenom)

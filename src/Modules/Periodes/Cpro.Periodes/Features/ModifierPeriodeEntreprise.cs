@@ -3,6 +3,7 @@ using Cpro.Kernel.Errors;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Domain;
+using Cpro.Portfolio.Contracts;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -54,10 +55,12 @@ internal static class ModifierPeriodeEntreprise
             {
                 await AccesEntreprise.VerifierBilansAsync(mediator, etablissement, periode, [.. retirees.Select(a => a.ApprenantId)], cancellationToken);
             }
-            var perdues = retirees.Count(a => a.Renseignee);
-            if (perdues > 0 && command.Confirmation != perdues)
+            var perdues = retirees.Count == 0
+                ? null
+                : await SaisiesPeriode.LireAsync(mediator, etablissement, periode.Id, retirees, retrait: true, cancellationToken);
+            if (perdues is { Total: > 0 } && command.Confirmation != perdues.Total)
             {
-                throw new ConflitException($"{perdues} fiche(s) renseignée(s) seront supprimée(s) avec les apprenants retirés de la période : confirmez la modification (confirmation={perdues}).");
+                throw new ConflitException($"Seront supprimés avec les apprenants retirés de la période : {perdues.Phrase()}. Confirmez la modification (confirmation={perdues.Total}).");
             }
             await ContenuPeriode.VerifierChevauchementAsync(session, periode.Id, command.Debut!.Value, command.Fin!.Value, apprenants, cancellationToken);
 
@@ -73,6 +76,10 @@ internal static class ModifierPeriodeEntreprise
             foreach (var retiree in retirees)
             {
                 session.Delete(retiree);
+            }
+            if (retirees.Count > 0)
+            {
+                await mediator.Send(new SupprimerPortfoliosPeriode(etablissement, periode.Id, [.. retirees.Select(a => a.ApprenantId)]), cancellationToken);
             }
             List<AffectationEntreprise> ajoutees = [.. apprenants.Where(a => !affectes.Contains(a.UtilisateurId))
                 .Select(a => new AffectationEntreprise { PeriodeId = periode.Id, ApprenantId = a.UtilisateurId })];
@@ -94,6 +101,6 @@ internal static class ModifierPeriodeEntreprise
             app.MapPut("/entreprise/{id:guid}", async (Guid id, Corps corps, int? confirmation, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new Command(id, corps.Version, corps.Titre, corps.Debut, corps.Fin, corps.Objectifs, corps.Taches,
                         corps.Apprenants, corps.Referents, confirmation), ct)))
-                .WithSummary("Modifier une période en entreprise (DDFTP ; version : celle lue, sinon 409 ; ?confirmation=N si des apprenants retirés perdent N fiches)");
+                .WithSummary("Modifier une période en entreprise (DDFTP ; version : celle lue, sinon 409 ; ?confirmation=N si des apprenants retirés perdent N saisies, fiches renseignées et portfolios compris)");
     }
 }

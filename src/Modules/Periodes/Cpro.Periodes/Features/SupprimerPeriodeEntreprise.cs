@@ -29,7 +29,7 @@ internal static class SupprimerPeriodeEntreprise
             var etablissement = AccesPeriodes.Etablissement(user);
             await AccesEntreprise.VerifierBilansAsync(mediator, etablissement, periode, null, cancellationToken);
             var saisies = await SaisiesPeriode.LireAsync(mediator, etablissement, periode.Id,
-                await AccesEntreprise.AffectationsAsync(session, periode.Id, cancellationToken), cancellationToken);
+                await AccesEntreprise.AffectationsAsync(session, periode.Id, cancellationToken), retrait: false, cancellationToken);
             if (command.Confirmation != saisies.Total)
             {
                 throw new ConflitException($"Seront supprimés avec la période « {periode.Titre} » : {saisies.Phrase()}. Confirmez la suppression (confirmation={saisies.Total}).");
