@@ -41,6 +41,8 @@ public sealed partial class AccessibiliteTests(DemoBrowserFixture fixture, ITest
         ("demo.enseignant", MotDePasseDemo),
         ("demo.eleve", MotDePasseDemo),
         ("demo.tuteur", MotDePasseDemo),
+        ("demo.apprenti", MotDePasseDemo),
+        ("demo.maitre", MotDePasseDemo),
     ];
 
     private readonly string? _captures = Environment.GetEnvironmentVariable("CPRO_CAPTURES");

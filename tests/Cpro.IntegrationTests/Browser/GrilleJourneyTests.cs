@@ -46,6 +46,11 @@ public sealed class GrilleJourneyTests(BrowserFixture fixture) : IClassFixture<B
         // A competence's label on focus of its code.
         await page.Locator("table.grille thead .code-item", new() { HasText = "C3" }).First.FocusAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Tooltip)).ToHaveTextAsync("Définir une installation à l’aide de solutions préétablies");
+        // Dismissed by Échap without moving focus (WCAG 1.4.13), shown again at the next focus.
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByRole(AriaRole.Tooltip)).ToHaveCountAsync(0);
+        await page.Locator("table.grille thead .code-item", new() { HasText = "C1" }).First.FocusAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tooltip)).ToHaveCountAsync(1);
 
         await page.GetByText("Remplir une colonne ou une ligne d'un coup").ClickAsync();
         await page.GetByLabel("Colonne ou ligne").SelectOptionAsync("colonne:C1");

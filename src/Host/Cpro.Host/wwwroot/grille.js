@@ -57,6 +57,21 @@ document.querySelectorAll('table.grille').forEach((table) => {
   // Back from the browser's cache after a submit: leaving warns again.
   window.addEventListener('pageshow', () => { envoi = false; });
 
+  // Échap hides a code's tooltip without moving the pointer or the focus (WCAG 1.4.13); the next focus, or the pointer
+  // entering a header, shows it again.
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      table.classList.add('bulles-masquees');
+    }
+  });
+  table.addEventListener('focusin', () => table.classList.remove('bulles-masquees'));
+  table.addEventListener('mouseover', (event) => {
+    const th = event.target.closest('th');
+    if (th && !th.contains(event.relatedTarget)) {
+      table.classList.remove('bulles-masquees');
+    }
+  });
+
   table.addEventListener('keydown', (event) => {
     const select = event.target;
     if (!(select instanceof HTMLSelectElement) || select.disabled) {
