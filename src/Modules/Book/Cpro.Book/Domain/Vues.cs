@@ -1,12 +1,12 @@
 namespace Cpro.Book.Domain;
 
 internal sealed record ReussiteDto(
-    Guid Id, string Origine, Guid? SourceId, string? SourceTitre, string Titre, string Lieu, string? Contexte, DateOnly Date, string? CeQueJaiFait,
+    Guid Id, Guid ApprenantId, string Origine, Guid? SourceId, string? SourceTitre, string Titre, string Lieu, string? Contexte, DateOnly Date, string? CeQueJaiFait,
     string? CeQueJaiAppris, IReadOnlyList<CompetenceDto> Competences, bool Masquee, DateTimeOffset? SupprimeeLe, int Version, IReadOnlyList<MediaDto> Medias,
     IReadOnlyList<CommentaireDto> Commentaires)
 {
     public static ReussiteDto De(Reussite r, Diplome diplome, IEnumerable<MediaReussite> medias, IEnumerable<CommentaireReussite> commentaires) =>
-        new(r.Id, Lieux.Origine(r.Origine), r.SourceId, r.SourceTitre, r.Titre, Lieux.Code(r.Lieu), r.Contexte, r.Date, r.CeQueJaiFait, r.CeQueJaiAppris,
+        new(r.Id, r.ApprenantId, Lieux.Origine(r.Origine), r.SourceId, r.SourceTitre, r.Titre, Lieux.Code(r.Lieu), r.Contexte, r.Date, r.CeQueJaiFait, r.CeQueJaiAppris,
             [.. r.Competences.Select(c => new CompetenceDto(c.Code, diplome.IntituleDe(c.Code), c.Niveau, c.NiveauLibelle))], r.Masquee, r.SupprimeeLe, r.Version,
             [.. medias.Select(MediaDto.De)], [.. commentaires.OrderBy(c => c.Le).Select(CommentaireDto.De)]);
 }
