@@ -25,6 +25,7 @@ public sealed class BookModule : ICproModule
         services.AddScoped<IOccupationEspace, OccupationMedias>();
         services.AddScoped<INavigationConditionnelle, Integrations.NavigationBook>();
         services.AddScoped<Kernel.Portal.IContributionAccueil, Integrations.AccueilBook>();
+        services.AddScoped<IStartupTask, Startup.DemoBook>();
         services.AddSingleton<Features.PurgerCorbeille.Service>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.PurgerCorbeille.Service>());
         // Every document belongs to one establishment (the store's default); a book is read by learner.
