@@ -51,6 +51,25 @@ public sealed class DroitsTests(CproFactory factory)
             }
         }
         Assert.Empty((await pfmp.Hugo.GetFromJsonAsync<JsonElement[]>($"{LeBook.Api}/reussites"))!);
+        // The competences to tie: the learner's step 3 only.
+        Assert.Equal(HttpStatusCode.OK, (await pfmp.Eleve.GetAsync($"{LeBook.Api}/reussites/{reussite}/competences")).StatusCode);
+        foreach (var client in new[] { pfmp.Referent, pfmp.Ddftp, pfmp.Chef, pfmp.Collegue, pfmp.Hugo, pfmp.Tuteur, pfmp.Classe.Admin })
+        {
+            await (await client.GetAsync($"{LeBook.Api}/reussites/{reussite}/competences")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+        await (await pfmp.Ailleurs.GetAsync($"{LeBook.Api}/reussites/{reussite}/competences")).AssertProblemAsync(HttpStatusCode.NotFound);
+        // The learners whose book one may open: a teacher's, the DDFTP's and the head's; never another establishment's.
+        async Task<string[]> ApprenantsAsync(HttpClient client) =>
+            [.. (await client.GetFromJsonAsync<JsonElement[]>($"{LeBook.Api}/apprenants"))!.Select(a => a.GetProperty("prenom").GetString()!)];
+        Assert.Contains("Lea", await ApprenantsAsync(pfmp.Referent));
+        Assert.Contains("Lea", await ApprenantsAsync(pfmp.Ddftp));
+        Assert.Contains("Lea", await ApprenantsAsync(pfmp.Chef));
+        Assert.Empty(await ApprenantsAsync(pfmp.Collegue));
+        Assert.Empty(await ApprenantsAsync(pfmp.Ailleurs));
+        foreach (var client in new[] { pfmp.Eleve, pfmp.Hugo, pfmp.Tuteur, pfmp.Classe.Admin })
+        {
+            await (await client.GetAsync($"{LeBook.Api}/apprenants")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
         var droits = (await pfmp.Referent.GetFromJsonAsync<JsonElement>($"{LeBook.Api}/apprenants/{pfmp.Lea}")).GetProperty("droits");
         Assert.Equal((false, true), (droits.GetProperty("rediger").GetBoolean(), droits.GetProperty("commenter").GetBoolean()));
     }
