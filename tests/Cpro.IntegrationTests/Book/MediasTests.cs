@@ -63,6 +63,21 @@ public sealed class MediasTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task Two_uploads_at_once_cannot_both_be_the_sixth()
+    {
+        using var pfmp = await LeBook.CreerAsync(factory);
+        var id = (await LeBook.ReussiteAsync(pfmp.Eleve)).GetProperty("id").GetGuid();
+        var url = $"{LeBook.Api}/reussites/{id}/medias";
+        for (var i = 0; i < 5; i++)
+        {
+            (await pfmp.Eleve.PostAsync(url, Pfmp.Fichier(FichiersRessourcesTests.Pdf, $"d{i}.pdf"))).EnsureSuccessStatusCode();
+        }
+        var reponses = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => pfmp.Eleve.PostAsync(url, Pfmp.Fichier(FichiersRessourcesTests.Pdf, $"x{i}.pdf"))));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity], reponses.Select(r => r.StatusCode).Order());
+        Assert.Equal(6, (await pfmp.Eleve.GetFromJsonAsync<JsonElement>($"{LeBook.Api}/reussites/{id}")).GetProperty("medias").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Medias_count_in_the_establishment_s_quota()
     {
         using var pfmp = await LeBook.CreerAsync(factory);

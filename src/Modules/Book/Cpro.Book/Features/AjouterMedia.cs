@@ -45,11 +45,16 @@ internal static class AjouterMedia
     {
         var (lecteur, reussite) = await LireReussite.TrouverAsync(session, mediator, user, id, cancellationToken);
         lecteur.Rediger();
-        if (await session.Query<MediaReussite>().CountAsync(m => m.ReussiteId == id, cancellationToken) >= MediaReussite.ParReussite)
+        await PlaceAsync(session, reussite, cancellationToken);
+        return (lecteur, reussite);
+    }
+
+    private static async Task PlaceAsync(IQuerySession session, Reussite reussite, CancellationToken cancellationToken)
+    {
+        if (await session.Query<MediaReussite>().CountAsync(m => m.ReussiteId == reussite.Id, cancellationToken) >= MediaReussite.ParReussite)
         {
             throw new NonTraitableException($"La réussite « {reussite.Titre} » a déjà {MediaReussite.ParReussite} photos ou documents : retirez-en un d'abord.");
         }
-        return (lecteur, reussite);
     }
 
     internal sealed class Handler(IDocumentSession session, EspaceFichiers espace, ICurrentUser user, IMediator mediator, TimeProvider clock)
@@ -67,6 +72,9 @@ internal static class AjouterMedia
             var photo = Photos.EstPhoto(type);
             var contenu = photo ? Photos.Reduire(command.Contenu, nom) : command.Contenu;
             await espace.VerifierAsync(session, lecteur.Etablissement, contenu.Length, cancellationToken);
+            // Counted again under the establishment's lock the space check holds until the commit: two uploads at once
+            // cannot both be the sixth.
+            await PlaceAsync(session, reussite, cancellationToken);
             var media = new MediaReussite
             {
                 ReussiteId = reussite.Id, ApprenantId = reussite.ApprenantId, NomFichier = nom, TypeContenu = type, Taille = contenu.Length, Photo = photo,
