@@ -57,6 +57,29 @@ internal sealed class Hote(Uri adresse) : IDisposable
         return texte.Length == 0 ? default : JsonDocument.Parse(texte).RootElement.Clone();
     }
 
+    /// <summary>Sends a file in the « fichier » part of a multipart form; the answer must succeed.</summary>
+    public async Task<JsonElement> EnvoyerFichierAsync(string chemin, string nom, byte[] contenu)
+    {
+        using var formulaire = new MultipartFormDataContent();
+        var partie = new ByteArrayContent(contenu);
+        partie.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        formulaire.Add(partie, "fichier", nom);
+        using var reponse = await _http.PostAsync(new Uri(chemin, UriKind.Relative), formulaire);
+        await Verifier(reponse, $"envoi de {nom} à {chemin}");
+        return JsonDocument.Parse(await reponse.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    /// <summary>Times one GET from sending it to reading its whole answer, which must succeed; its bytes.</summary>
+    public async Task<(TimeSpan Duree, byte[] Octets)> TelechargerAsync(string chemin)
+    {
+        var chrono = Stopwatch.StartNew();
+        using var reponse = await _http.GetAsync(new Uri(chemin, UriKind.Relative));
+        var octets = await reponse.Content.ReadAsByteArrayAsync();
+        var duree = chrono.Elapsed;
+        await Verifier(reponse, $"téléchargement de {chemin}");
+        return (duree, octets);
+    }
+
     /// <summary>Times one request from sending it to reading its whole answer; the body is serialised beforehand so
     /// that only the round trip is measured.</summary>
     public async Task<(TimeSpan Duree, int Statut, string Corps)> ChronometrerAsync(HttpMethod methode, string chemin, byte[]? json = null)

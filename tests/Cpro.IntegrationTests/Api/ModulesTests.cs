@@ -24,7 +24,8 @@ public sealed class ModulesTests(CproFactory factory)
         Assert.Equal("Établissements", etablissements.GetProperty("displayName").GetString());
         Assert.Equal("disponible", etablissements.GetProperty("status").GetString());
         Assert.Equal("disponible", modules.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Portfolio").GetProperty("status").GetString());
-        Assert.Equal("à venir", modules.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Book").GetProperty("status").GetString());
+        Assert.Equal("disponible", modules.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Book").GetProperty("status").GetString());
+        Assert.Equal("à venir", modules.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Transferts").GetProperty("status").GetString());
     }
 
     [Fact]

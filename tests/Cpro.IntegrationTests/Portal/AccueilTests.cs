@@ -178,7 +178,7 @@ public sealed class AccueilTests(CproFactory factory)
     public async Task Each_profile_has_only_the_menu_entries_it_can_use_and_no_module_still_to_come()
     {
         var uai = await factory.CreerEtablissementAsync();
-        string[] aVenir = ["/book", "/bilans", "/transferts", "/certification"];
+        string[] aVenir = ["/bilans", "/transferts", "/certification"];
         var menus = new Dictionary<string, string>();
         foreach (var profil in Profils.Etablissement)
         {
@@ -215,11 +215,16 @@ public sealed class AccueilTests(CproFactory factory)
             Assert.Contains("href=\"/portfolio\"", menus[profil], StringComparison.Ordinal);
         }
         Assert.DoesNotContain("href=\"/portfolio\"", menus[Profils.Administrateur], StringComparison.Ordinal);
+        // The book: for the DDFTP and the head, who turn it on; for learners and teachers only once it is on.
+        Assert.Contains("href=\"/book\"", menus[Profils.Ddftp], StringComparison.Ordinal);
+        Assert.Contains("href=\"/book\"", menus[Profils.ChefEtablissement], StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/book\"", menus[Profils.Eleve], StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/book\"", menus[Profils.Enseignant], StringComparison.Ordinal);
 
         // Still reachable by their address, saying honestly what they are; the catalogue lists them with their status.
         using var administrateur = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Administrateur));
-        Assert.Contains("Fonctionnalités à venir", await PageAsync(administrateur, "/book"), StringComparison.Ordinal);
-        Assert.Contains("Book des apprenants <small>(fonctionnalités à venir)</small>", await PageAsync(administrateur, "/administration/modules"),
+        Assert.Contains("Fonctionnalités à venir", await PageAsync(administrateur, "/transferts"), StringComparison.Ordinal);
+        Assert.Contains("Transferts <small>(fonctionnalités à venir)</small>", await PageAsync(administrateur, "/administration/modules"),
             StringComparison.Ordinal);
     }
 

@@ -33,7 +33,7 @@ public sealed class PortalTests(CproFactory factory)
         using var enseignant = await factory.ClientAsync(await factory.CreerUtilisateurAsync(uai, Profils.Enseignant));
         var avant = await enseignant.GetStringAsync("/");
         Assert.Contains("href=\"/periodes/officielles\"", avant, StringComparison.Ordinal);
-        Assert.Contains("Fonctionnalités à venir", await enseignant.GetStringAsync("/book"), StringComparison.Ordinal);
+        Assert.Contains("Fonctionnalités à venir", await enseignant.GetStringAsync("/transferts"), StringComparison.Ordinal);
 
         (await administrateur.PutAsJsonAsync($"/api/etablissements/{uai}/modules/periodes", new { actif = false })).EnsureSuccessStatusCode();
         (await administrateur.PutAsJsonAsync($"/api/etablissements/{uai}/modules/portfolio", new { actif = false })).EnsureSuccessStatusCode();

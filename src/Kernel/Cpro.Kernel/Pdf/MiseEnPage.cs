@@ -22,6 +22,8 @@ public sealed class MiseEnPage : IDisposable
     private double _largeur;
     private double _bas;
     private double _y;
+    // Words' widths per font, for this document: a text repeats its words.
+    private readonly Dictionary<(XFont, string), double> _largeurs = [];
 
     public MiseEnPage(PdfDocument document, string pied)
     {
@@ -80,22 +82,26 @@ public sealed class MiseEnPage : IDisposable
     private IEnumerable<string> Lignes(string texte, XFont police, double largeur)
     {
         bool Tient(string s) => _page.MeasureString(s, police).Width <= largeur;
+        // A line's width is its words' widths and its spaces' (PDFsharp draws without kerning): each word is measured once
+        // rather than the whole line again at each word, which made long texts the export's main cost.
+        var espace = LargeurDe(" ", police);
         foreach (var paragraphe in texte.ReplaceLineEndings("\n").Split('\n'))
         {
             var ligne = "";
+            var occupee = 0.0;
             foreach (var mot in paragraphe.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var essai = ligne.Length == 0 ? mot : $"{ligne} {mot}";
-                if (Tient(essai))
+                var avecMot = ligne.Length == 0 ? LargeurDe(mot, police) : occupee + espace + LargeurDe(mot, police);
+                if (avecMot <= largeur)
                 {
-                    ligne = essai;
+                    (ligne, occupee) = (ligne.Length == 0 ? mot : $"{ligne} {mot}", avecMot);
                     continue;
                 }
                 if (ligne.Length > 0)
                 {
                     yield return ligne;
                 }
-                ligne = mot;
+                (ligne, occupee) = (mot, LargeurDe(mot, police));
                 while (!Tient(ligne))
                 {
                     var coupe = ligne.Length - 1;
@@ -105,10 +111,22 @@ public sealed class MiseEnPage : IDisposable
                     }
                     yield return ligne[..coupe];
                     ligne = ligne[coupe..];
+                    occupee = LargeurDe(ligne, police);
                 }
             }
             yield return ligne;
         }
+    }
+
+    private double LargeurDe(string mot, XFont police)
+    {
+        var cle = (police, mot);
+        if (!_largeurs.TryGetValue(cle, out var largeur))
+        {
+            largeur = _page.MeasureString(mot, police).Width;
+            _largeurs[cle] = largeur;
+        }
+        return largeur;
     }
 
     /// <summary>Starts a new page; documents with one page per item call it between items.</summary>

@@ -5,7 +5,7 @@ namespace Cpro.Host.Components.Layout;
 
 /// <summary>The navigation a user sees: the entries of the delivered modules switched on for their establishment, for their
 /// profiles. A module still to come keeps its page and its place in the catalogue, not a menu entry leading to nothing.</summary>
-public sealed class NavigationEntries(ModuleCatalogue catalogue, ICurrentUser user, IModuleSwitches switches)
+public sealed class NavigationEntries(ModuleCatalogue catalogue, ICurrentUser user, IModuleSwitches switches, IEnumerable<INavigationConditionnelle> conditions)
 {
     private Task<IReadOnlyList<NavigationEntry>>? _entries;
 
@@ -26,6 +26,14 @@ public sealed class NavigationEntries(ModuleCatalogue catalogue, ICurrentUser us
                 continue;
             }
             entries.AddRange(module.Navigation.Where(e => e.Profils.Length == 0 ? user.EtablissementId is not null : user.HasAnyProfil(e.Profils)));
+        }
+        // A module may hide an entry its profiles would show (INavigationConditionnelle).
+        foreach (var condition in conditions)
+        {
+            if (entries.Any(e => e.Href == condition.Href) && !await condition.VisibleAsync(CancellationToken.None))
+            {
+                entries.RemoveAll(e => e.Href == condition.Href);
+            }
         }
         return entries;
     }
