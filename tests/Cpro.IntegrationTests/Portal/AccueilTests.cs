@@ -112,7 +112,7 @@ public sealed class AccueilTests(CproFactory factory)
             Assert.Contains("Mise en place de l'année", accueil, StringComparison.Ordinal);
             Assert.Contains("Saisie des dates des périodes officielles", accueil, StringComparison.Ordinal);
             Assert.DoesNotContain(">Abonnement<", accueil, StringComparison.Ordinal);
-            Assert.Contains("href=\"/periodes/console\"", accueil, StringComparison.Ordinal);
+            Assert.Contains("href=\"/bilans/console\"", accueil, StringComparison.Ordinal);
             Assert.Contains("Périodes en entreprise à compléter", accueil, StringComparison.Ordinal);
             Assert.Contains($"href=\"/periodes/entreprise/{periode}\"", accueil, StringComparison.Ordinal);
             Assert.Contains(": 1 apprenant(s) sans entreprise ou sans tuteur", accueil, StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public sealed class AccueilTests(CproFactory factory)
         Assert.Contains("href=\"/suivi\"", menus[Profils.Eleve], StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/scenarios\"", menus[Profils.Eleve], StringComparison.Ordinal);
         Assert.Contains("href=\"/referentiels\"", menus[Profils.Enseignant], StringComparison.Ordinal);
-        Assert.Contains("href=\"/periodes/console\"", menus[Profils.Ddftp], StringComparison.Ordinal);
+        Assert.Contains("href=\"/bilans/console\"", menus[Profils.Ddftp], StringComparison.Ordinal);
         Assert.Contains("href=\"/periodes/officielles\"", menus[Profils.Inspecteur], StringComparison.Ordinal);
         Assert.Contains("href=\"/administration/acces\"", menus[Profils.Administrateur], StringComparison.Ordinal);
         foreach (var profil in new[] { Profils.Eleve, Profils.Tuteur, Profils.Enseignant, Profils.Ddftp })

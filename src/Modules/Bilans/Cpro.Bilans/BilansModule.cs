@@ -1,6 +1,7 @@
 using Cpro.Bilans.Domain;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Portal;
 using Marten;
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
@@ -28,6 +29,7 @@ public sealed class BilansModule : ICproModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IStartupTask, Startup.DemoBilans>();
+        services.AddScoped<IContributionAccueil, Integrations.AccueilBilans>();
         // Every document belongs to one establishment (the store's default). The console counts a year's bilans at once:
         // indexed by year, and by learner for a learner's page.
         services.ConfigureMarten(options =>

@@ -22,3 +22,11 @@ internal sealed class DestinataireRelance
     public Guid UtilisateurId { get; init; }
     public required string Nom { get; init; }
 }
+
+/// <summary>A reminder as the console lists it.</summary>
+internal sealed record RelanceDto(Guid Id, string Division, Guid PeriodeId, string PeriodeLibelle, DateTimeOffset Le, string Par, IReadOnlyList<string> Destinataires,
+    IReadOnlyList<string> Ecartes, IReadOnlyList<string> Apprenants)
+{
+    public static RelanceDto De(Relance r) =>
+        new(r.Id, r.Division, r.PeriodeId, r.PeriodeLibelle, r.Le, r.Par, [.. r.Destinataires.Select(d => d.Nom)], r.Ecartes, r.Apprenants);
+}
