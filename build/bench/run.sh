@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Benchmarks in one command: PostgreSQL under .data/, a fresh bench database, the host in Release as its own process,
-# then build/bench/Cpro.Bench. Usage: run.sh [import|grilles|portfolio|tout] (default tout: all three, in this order).
+# then build/bench/Cpro.Bench. Usage: run.sh [import|grilles|portfolio|bilans|tout] (default tout: all four, in this order).
 #   import:    baseline, first import, unchanged re-import, peak memory of a 5,000-learner establishment;
 #   grilles:   20 teachers saving 30 × 13 grids at once beside a bare batch insert, a learner's synthesis over three years;
 #   portfolio: size of a learner's and a tutor's portfolio pages, and their time with 10 learners and 10 tutors at once
-#              beside a bare read of the same documents.
+#              beside a bare read of the same documents;
+#   bilans:    the console de pilotage's indicators of a 1,500-learner establishment with three years of bilans, beside one
+#              bare SQL aggregation of the same counts.
 # Exits non-zero when a target is missed. CPRO_BENCH_PORT (5091), CPRO_BENCH_REPETITIONS (import, 5),
-# CPRO_BENCH_TOURS (grilles and portfolio, 5) and CPRO_BENCH_MISES_A_JOUR (grilles, full saves per teacher and round, 10) override.
+# CPRO_BENCH_TOURS (grilles, portfolio and bilans, 5) and CPRO_BENCH_MISES_A_JOUR (grilles, full saves per teacher and round, 10) override.
 set -euo pipefail
 banc="${1:-tout}"
 case "$banc" in
-  import | grilles | portfolio | tout) ;;
-  *) echo "Usage : $0 [import|grilles|portfolio|tout]" >&2; exit 2 ;;
+  import | grilles | portfolio | bilans | tout) ;;
+  *) echo "Usage : $0 [import|grilles|portfolio|bilans|tout]" >&2; exit 2 ;;
 esac
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$CPRO_ROOT"

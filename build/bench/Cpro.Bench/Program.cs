@@ -5,17 +5,17 @@ using Npgsql;
 
 // Benchmarks against the real host, each beside a bare baseline measured in the same run: the SIECLE / STS-web import
 // of a large establishment ("import"), and positioning grids saved by 20 teachers at once with a learner's synthesis
-// over three years ("grilles"), a learner's and a tutor's portfolio pages with 20 users at once ("portfolio"); all three by
-// default ("tout"). Started by build/bench/run.sh; exits 1 when a target is
+// over three years ("grilles"), a learner's and a tutor's portfolio pages with 20 users at once ("portfolio"), the console de
+// pilotage's indicators of a 1,500-learner establishment over three years ("bilans"); all of them by default ("tout"). Started by build/bench/run.sh; exits 1 when a target is
 // missed, 2 on a failure.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var options = Options(args);
 var banc = options.GetValueOrDefault("banc", "tout");
-if (banc is not ("import" or "grilles" or "portfolio" or "tout"))
+if (banc is not ("import" or "grilles" or "portfolio" or "bilans" or "tout"))
 {
-    Console.Error.WriteLine($"Banc « {banc} » inconnu : import, grilles, portfolio ou tout.");
+    Console.Error.WriteLine($"Banc « {banc} » inconnu : import, grilles, portfolio, bilans ou tout.");
     return 2;
 }
 int Entier(string nom, int defaut) => int.Parse(options.GetValueOrDefault(nom, defaut.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
@@ -50,6 +50,14 @@ try
         Mesures.Tableau(portfolio);
         lignes.AddRange(portfolio);
     }
+    if (banc is "bilans" or "tout")
+    {
+        Console.WriteLine("## Bilans : indicateurs de la console de pilotage");
+        var bilans = await BancBilans.MesurerAsync(hote, source, adresse, Entier("pid", 0), Entier("tours", 5),
+            options.GetValueOrDefault("courriels", Path.Combine("build", "bench", "out", "courriels")));
+        Mesures.Tableau(bilans);
+        lignes.AddRange(bilans);
+    }
     return lignes.All(l => l.Atteinte) ? 0 : 1;
 }
 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or NpgsqlException or IOException or KeyNotFoundException)
@@ -71,7 +79,7 @@ static Dictionary<string, string> Options(string[] args)
         {
             throw new ArgumentException(
                 $"Option --{requise} manquante. Usage : Cpro.Bench --url http://127.0.0.1:5090 --pid <pid de l'hôte> --db <chaîne de connexion> --login <admin> --password <mot de passe> "
-                + "[--banc import|grilles|portfolio|tout] [--repetitions 5] [--tours 5] [--mises-a-jour 10] [--courriels <CPRO_MAIL_DIR de l'hôte>]");
+                + "[--banc import|grilles|portfolio|bilans|tout] [--repetitions 5] [--tours 5] [--mises-a-jour 10] [--courriels <CPRO_MAIL_DIR de l'hôte>]");
         }
     }
     return options;
