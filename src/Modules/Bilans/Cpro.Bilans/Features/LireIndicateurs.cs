@@ -34,14 +34,18 @@ internal static class LireIndicateurs
             var apprenants = await mediator.Send(new ListerApprenantsPilotage(etablissement), cancellationToken);
             var partis = apprenants.Where(a => !a.Actif).Select(a => a.UtilisateurId).ToList();
             var lecture = session.CreateBatchQuery();
-            // The year's bilans, and the leavers' of any year (their last period may be before the year).
-            var bilansLus = lecture.Query<Bilan>().Where(b => b.AnneeScolaire == annee || partis.Contains(b.ApprenantId))
-                .Select(b => new Indicateurs.EtatBilan(b.ApprenantId, b.PeriodeId, b.FinaliseLe != null)).ToList();
+            // The year's bilans, and the leavers' of other years (their last period may be before the year): each on its own
+            // index, three fields projected in the database rather than whole documents with their evidence.
+            var bilansLus = lecture.Query<Bilan>().Where(b => b.AnneeScolaire == annee)
+                .Select(b => new { b.ApprenantId, b.PeriodeId, b.FinaliseLe }).ToList();
+            var anciensLus = lecture.Query<Bilan>().Where(b => partis.Contains(b.ApprenantId) && b.AnneeScolaire != annee)
+                .Select(b => new { b.ApprenantId, b.PeriodeId, b.FinaliseLe }).ToList();
             var debut = new DateTimeOffset(annee, 9, 1, 0, 0, 0, TimeSpan.Zero);
             var relancesLues = lecture.Query<Relance>().Where(r => r.Le >= debut).OrderByDescending(r => r.Le).ToList();
             await lecture.Execute(cancellationToken);
             var entrees = new Indicateurs.Entrees(aujourdhui, annee, await Cursus.ParDivisionAsync(mediator, etablissement, cancellationToken), apprenants,
-                await mediator.Send(new ListerPeriodesOfficiellesEtablissement(etablissement, null), cancellationToken), await bilansLus,
+                await mediator.Send(new ListerPeriodesOfficiellesEtablissement(etablissement, null), cancellationToken),
+                [.. (await bilansLus).Concat(await anciensLus).Select(b => new Indicateurs.EtatBilan(b.ApprenantId, b.PeriodeId, b.FinaliseLe is not null))],
                 await mediator.Send(new ListerPeriodesEntrepriseSuivies(etablissement, Guid.Empty, true), cancellationToken),
                 [.. (await mediator.Send(new ListerBilansEntrepriseFinalisesEtablissement(etablissement), cancellationToken)).Select(b => (b.PeriodeId, b.ApprenantId))]);
             var divisions = Indicateurs.Calculer(entrees);
