@@ -79,7 +79,7 @@ static Dictionary<string, string> Options(string[] args)
         {
             throw new ArgumentException(
                 $"Option --{requise} manquante. Usage : Cpro.Bench --url http://127.0.0.1:5090 --pid <pid de l'hôte> --db <chaîne de connexion> --login <admin> --password <mot de passe> "
-                + "[--banc import|grilles|portfolio|bilans|tout] [--repetitions 5] [--tours 5] [--mises-a-jour 10] [--courriels <CPRO_MAIL_DIR de l'hôte>]");
+                + "[--banc import|grilles|portfolio|tout] [--repetitions 5] [--tours 5] [--mises-a-jour 10] [--courriels <CPRO_MAIL_DIR de l'hôte>]");
         }
     }
     return options;
