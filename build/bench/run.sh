@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Benchmarks in one command: PostgreSQL under .data/, a fresh bench database, the host in Release as its own process,
-# then build/bench/Cpro.Bench. Usage: run.sh [import|grilles|portfolio|book|tout] (default tout: all four, in this order).
+# then build/bench/Cpro.Bench. Usage: run.sh [import|grilles|portfolio|book|bilans|tout] (default tout: all five, in this order).
 #   import:    baseline, first import, unchanged re-import, peak memory of a 5,000-learner establishment;
 #   grilles:   20 teachers saving 30 × 13 grids at once beside a bare batch insert, a learner's synthesis over three years;
 #   portfolio: size of a learner's and a tutor's portfolio pages, and their time with 10 learners and 10 tutors at once
 #              beside a bare read of the same documents;
 #   book:      a learner's book of 20 réussites with a photo each exported as PDF, beside PDFsharp alone writing the same pages.
+#   bilans:    the console de pilotage's indicators of a 1,500-learner establishment with three years of bilans, beside one
+#              bare SQL aggregation of the same counts.
 # Exits non-zero when a target is missed. CPRO_BENCH_PORT (5091), CPRO_BENCH_REPETITIONS (import, 5),
-# CPRO_BENCH_TOURS (grilles, portfolio and book, 5), CPRO_BENCH_MISES_A_JOUR (grilles, full saves per teacher and round, 10) and
+# CPRO_BENCH_TOURS (grilles, portfolio, book and bilans, 5), CPRO_BENCH_MISES_A_JOUR (grilles, full saves per teacher and round, 10) and
 # CPRO_BENCH_DB (the database, cpro_bench, recreated) override.
 set -euo pipefail
 banc="${1:-tout}"
 case "$banc" in
-  import | grilles | portfolio | book | tout) ;;
-  *) echo "Usage : $0 [import|grilles|portfolio|book|tout]" >&2; exit 2 ;;
+  import | grilles | portfolio | book | bilans | tout) ;;
+  *) echo "Usage : $0 [import|grilles|portfolio|book|bilans|tout]" >&2; exit 2 ;;
 esac
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$CPRO_ROOT"

@@ -6,16 +6,17 @@ using Npgsql;
 // Benchmarks against the real host, each beside a bare baseline measured in the same run: the SIECLE / STS-web import
 // of a large establishment ("import"), and positioning grids saved by 20 teachers at once with a learner's synthesis
 // over three years ("grilles"), a learner's and a tutor's portfolio pages with 20 users at once ("portfolio"), a book's
-// PDF export beside PDFsharp alone ("book"); all four by default ("tout"). Started by build/bench/run.sh; exits 1 when a target is
+// PDF export beside PDFsharp alone ("book"), the console de pilotage's indicators of a 1,500-learner establishment over three
+// years ("bilans"); all of them by default ("tout"). Started by build/bench/run.sh; exits 1 when a target is
 // missed, 2 on a failure.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var options = Options(args);
 var banc = options.GetValueOrDefault("banc", "tout");
-if (banc is not ("import" or "grilles" or "portfolio" or "book" or "tout"))
+if (banc is not ("import" or "grilles" or "portfolio" or "book" or "bilans" or "tout"))
 {
-    Console.Error.WriteLine($"Banc « {banc} » inconnu : import, grilles, portfolio, book ou tout.");
+    Console.Error.WriteLine($"Banc « {banc} » inconnu : import, grilles, portfolio, book, bilans ou tout.");
     return 2;
 }
 int Entier(string nom, int defaut) => int.Parse(options.GetValueOrDefault(nom, defaut.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
@@ -58,6 +59,14 @@ try
             options.GetValueOrDefault("courriels", Path.Combine("build", "bench", "out", "courriels")));
         Mesures.Tableau(book);
         lignes.AddRange(book);
+    }
+    if (banc is "bilans" or "tout")
+    {
+        Console.WriteLine("## Bilans : indicateurs de la console de pilotage");
+        var bilans = await BancBilans.MesurerAsync(hote, source, adresse, Entier("pid", 0), Entier("tours", 5),
+            options.GetValueOrDefault("courriels", Path.Combine("build", "bench", "out", "courriels")));
+        Mesures.Tableau(bilans);
+        lignes.AddRange(bilans);
     }
     return lignes.All(l => l.Atteinte) ? 0 : 1;
 }

@@ -112,7 +112,7 @@ public sealed class AccueilTests(CproFactory factory)
             Assert.Contains("Mise en place de l'année", accueil, StringComparison.Ordinal);
             Assert.Contains("Saisie des dates des périodes officielles", accueil, StringComparison.Ordinal);
             Assert.DoesNotContain(">Abonnement<", accueil, StringComparison.Ordinal);
-            Assert.Contains("href=\"/periodes/console\"", accueil, StringComparison.Ordinal);
+            Assert.Contains("href=\"/bilans/console\"", accueil, StringComparison.Ordinal);
             Assert.Contains("Périodes en entreprise à compléter", accueil, StringComparison.Ordinal);
             Assert.Contains($"href=\"/periodes/entreprise/{periode}\"", accueil, StringComparison.Ordinal);
             Assert.Contains(": 1 apprenant(s) sans entreprise ou sans tuteur", accueil, StringComparison.Ordinal);
@@ -166,7 +166,10 @@ public sealed class AccueilTests(CproFactory factory)
     public async Task A_module_switched_off_takes_its_cards_away()
     {
         var classe = await Classe.CreerAsync(factory);
-        (await classe.Admin.PutAsJsonAsync($"/api/etablissements/{classe.Uai}/modules/periodes", new { actif = false })).EnsureSuccessStatusCode();
+        foreach (var module in new[] { "periodes", "bilans" })
+        {
+            (await classe.Admin.PutAsJsonAsync($"/api/etablissements/{classe.Uai}/modules/{module}", new { actif = false })).EnsureSuccessStatusCode();
+        }
 
         var accueil = await PageAsync(classe.Ddftp, "/");
 
@@ -178,7 +181,7 @@ public sealed class AccueilTests(CproFactory factory)
     public async Task Each_profile_has_only_the_menu_entries_it_can_use_and_no_module_still_to_come()
     {
         var uai = await factory.CreerEtablissementAsync();
-        string[] aVenir = ["/bilans", "/transferts", "/certification"];
+        string[] aVenir = ["/transferts", "/certification"];
         var menus = new Dictionary<string, string>();
         foreach (var profil in Profils.Etablissement)
         {
@@ -207,7 +210,10 @@ public sealed class AccueilTests(CproFactory factory)
         Assert.Contains("href=\"/suivi\"", menus[Profils.Eleve], StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/scenarios\"", menus[Profils.Eleve], StringComparison.Ordinal);
         Assert.Contains("href=\"/referentiels\"", menus[Profils.Enseignant], StringComparison.Ordinal);
-        Assert.Contains("href=\"/periodes/console\"", menus[Profils.Ddftp], StringComparison.Ordinal);
+        Assert.Contains("href=\"/bilans/console\"", menus[Profils.Ddftp], StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/bilans/console\"", menus[Profils.Enseignant], StringComparison.Ordinal);
+        Assert.Contains("href=\"/bilans\"", menus[Profils.Eleve], StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/bilans\"", menus[Profils.Administrateur], StringComparison.Ordinal);
         Assert.Contains("href=\"/periodes/officielles\"", menus[Profils.Inspecteur], StringComparison.Ordinal);
         Assert.Contains("href=\"/administration/acces\"", menus[Profils.Administrateur], StringComparison.Ordinal);
         foreach (var profil in new[] { Profils.Eleve, Profils.Tuteur, Profils.Enseignant, Profils.Ddftp })

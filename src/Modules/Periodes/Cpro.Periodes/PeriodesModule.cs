@@ -21,7 +21,6 @@ public sealed class PeriodesModule : ICproModule
     public bool Desactivable => true;
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
     [
-        new("Console de pilotage", "/periodes/console", Profils.Ddftp, Profils.ChefEtablissement),
         new("Périodes officielles", "/periodes/officielles", Profils.Administrateur, Profils.ChefEtablissement, Profils.Ddftp, Profils.Enseignant, Profils.Inspecteur),
         new("Annexes pédagogiques", "/periodes/annexes", Profils.Enseignant, Profils.Ddftp, Profils.ChefEtablissement),
         new("Périodes en entreprise", "/periodes/entreprise", Profils.Ddftp, Profils.ChefEtablissement, Profils.Enseignant, Profils.Eleve, Profils.Apprenti,

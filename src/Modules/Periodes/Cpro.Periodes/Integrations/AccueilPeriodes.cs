@@ -9,8 +9,8 @@ using Mediator;
 
 namespace Cpro.Periodes.Integrations;
 
-/// <summary>The home page's cards: the DDFTP's (and the head's) set-up steps still open and company periods whose learners
-/// lack a company or a tutor; the learners a referent teacher or a tutor follows; a learner's next company period. Only
+/// <summary>The home page's cards: the DDFTP's (and the head's) company periods whose learners lack a company or a tutor
+/// (the set-up steps are the console de pilotage's, in Bilans); the learners a referent teacher or a tutor follows; a learner's next company period. Only
 /// periods not over yet, and for each person only what <see cref="AccesEntreprise"/> lets them see.</summary>
 internal sealed class AccueilPeriodes(IQuerySession session, ICurrentUser user, IMediator mediator, TimeProvider clock) : IContributionAccueil
 {
@@ -26,7 +26,6 @@ internal sealed class AccueilPeriodes(IQuerySession session, ICurrentUser user, 
         var cartes = new List<CarteAccueil>();
         if (AccesEntreprise.EstDeclarant(user))
         {
-            cartes.Add(await MiseEnPlaceAsync(cancellationToken));
             cartes.Add(await AlertesAsync(aujourdhui, cancellationToken));
         }
         if (user.HasProfil(Profils.Enseignant))
@@ -54,14 +53,6 @@ internal sealed class AccueilPeriodes(IQuerySession session, ICurrentUser user, 
             cartes.Add(await ProchainePeriodeAsync(moi, aujourdhui, cancellationToken));
         }
         return cartes;
-    }
-
-    private async Task<CarteAccueil> MiseEnPlaceAsync(CancellationToken cancellationToken)
-    {
-        var console = await mediator.Send(new ConsolePilotage.Query(), cancellationToken);
-        return new CarteAccueil($"Mise en place de l'année {AnneeScolaire.Libelle(console.AnneeScolaire)}",
-            [.. console.Etapes.Where(e => !e.Faite).Select(e => new LigneAccueil(e.Titre, e.Lien, e.Detail.TrimEnd(' ', ':')))],
-            "Toutes les étapes de mise en place de l'année sont terminées.", new LienAccueil("Console de pilotage", "/periodes/console"));
     }
 
     /// <summary>Periods not over whose learners still lack a company or a tutor: what the DDFTP has to chase.</summary>

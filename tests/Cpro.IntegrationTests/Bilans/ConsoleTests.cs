@@ -4,20 +4,22 @@ using System.Text.Json;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.IntegrationTests.Scenarios;
 using Cpro.Kernel.Identity;
+using Cpro.IntegrationTests.Periodes;
 using static Cpro.IntegrationTests.Periodes.OfficiellesTests;
 using static Cpro.IntegrationTests.Siecle.Fixtures;
 
-namespace Cpro.IntegrationTests.Periodes;
+namespace Cpro.IntegrationTests.Bilans;
 
 [Collection(CproCollection.Name)]
 public sealed class ConsoleTests(CproFactory factory)
 {
     private const string Periodes = "Saisie des dates des périodes officielles";
     private const string Echeances = "Saisie des dates limites de certification";
+    private const string Lsl = "Saisie des périodes LSL";
     private const string Melec = "Métiers de l’Électricité et de ses Environnements Connectés";
 
     private static async Task<Dictionary<string, JsonElement>> EtapesAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/periodes/console")).GetProperty("etapes").EnumerateArray()
+        (await client.GetFromJsonAsync<JsonElement>("/api/bilans/console")).GetProperty("etapes").EnumerateArray()
         .ToDictionary(e => e.GetProperty("titre").GetString()!);
 
     private static bool Faite(Dictionary<string, JsonElement> etapes, string titre) => etapes[titre].GetProperty("faite").GetBoolean();
@@ -33,7 +35,7 @@ public sealed class ConsoleTests(CproFactory factory)
 
         var etapes = await EtapesAsync(ddftp);
 
-        Assert.Equal(["Abonnement", "Importation des données", Periodes, Echeances], etapes.Keys);
+        Assert.Equal(["Abonnement", "Importation des données", Periodes, Lsl, Echeances], etapes.Keys);
         Assert.All(etapes.Values, e => Assert.False(e.GetProperty("faite").GetBoolean()));
         Assert.Equal("Aucune classe abonnée : commencez par l'abonnement.", etapes[Periodes].GetProperty("detail").GetString());
     }
@@ -70,7 +72,11 @@ public sealed class ConsoleTests(CproFactory factory)
             Periode("semestre", "Semestre 1", $"{AnneeCourante}-09-01", $"{AnneeCourante + 1}-01-31"),
             Periode("echeanceCertification", "Date limite U2", $"{AnneeCourante + 1}-06-01"),
         ], AnneeCourante)).EnsureSuccessStatusCode();
-        Assert.All((await EtapesAsync(classe.Ddftp)).Values, e => Assert.True(e.GetProperty("faite").GetBoolean()));
+        var toutes = await EtapesAsync(classe.Ddftp);
+        Assert.All(toutes.Where(e => e.Key != Lsl).Select(e => e.Value), e => Assert.True(e.GetProperty("faite").GetBoolean()));
+        // Nothing in Cpro knows the LSL yet: said so, never shown done.
+        Assert.Equal("indisponible", toutes[Lsl].GetProperty("etat").GetString());
+        Assert.Equal([Melec], Manquants(toutes, Lsl));
     }
 
     [Fact]
@@ -81,16 +87,17 @@ public sealed class ConsoleTests(CproFactory factory)
         using var chef = await factory.ClientAsync(await factory.CreerUtilisateurAsync(classe.Uai, Profils.ChefEtablissement));
         (await EnregistrerAsync(classe.Ddftp, "SECONDE", Calendrier(AnneeCourante), AnneeCourante)).EnsureSuccessStatusCode();
 
-        await (await professeur.GetAsync("/api/periodes/console")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.Forbidden, (await professeur.GetAsync("/periodes/console")).StatusCode);
-        Assert.Equal(4, (await EtapesAsync(chef)).Count);
+        await (await professeur.GetAsync("/api/bilans/console")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, (await professeur.GetAsync("/bilans/console")).StatusCode);
+        Assert.Equal(5, (await EtapesAsync(chef)).Count);
 
-        var page = await classe.Ddftp.GetStringAsync("/periodes/console");
+        var page = await classe.Ddftp.GetStringAsync("/bilans/console");
         Assert.Contains("<h1>Console de pilotage</h1>", page, StringComparison.Ordinal);
         Assert.Contains("Terminée</span> Abonnement", page, StringComparison.Ordinal);
+        Assert.Contains("Pas encore disponible</span> Saisie des périodes LSL", page, StringComparison.Ordinal);
         Assert.Contains($"À faire</span> {Periodes}", page, StringComparison.Ordinal);
         Assert.Contains($"<li>{Melec} — Première</li>", page, StringComparison.Ordinal);
-        Assert.Contains("2 sur 4 terminée(s)", page, StringComparison.Ordinal);
+        Assert.Contains("2 étape(s) sur 5 terminée(s)", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,12 +108,12 @@ public sealed class ConsoleTests(CproFactory factory)
         using var eleve = await Classe.ClientAsync(factory, classe.Apprenants["Lea"]);
 
         var ddftp = await classe.Ddftp.GetStringAsync("/periodes");
-        Assert.Contains("href=\"/periodes/console\"", ddftp, StringComparison.Ordinal);
+        Assert.Contains("href=\"/bilans/console\"", await classe.Ddftp.GetStringAsync("/bilans"), StringComparison.Ordinal);
         Assert.Contains("href=\"/periodes/officielles\"", ddftp, StringComparison.Ordinal);
         Assert.DoesNotContain("Fonctionnalités à venir", ddftp, StringComparison.Ordinal);
         var enseignant = await professeur.GetStringAsync("/periodes");
         Assert.Contains("href=\"/periodes/annexes\"", enseignant, StringComparison.Ordinal);
-        Assert.DoesNotContain("href=\"/periodes/console\"", enseignant, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/bilans/console\"", await professeur.GetStringAsync("/bilans"), StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/periodes/annexes\"", await eleve.GetStringAsync("/periodes"), StringComparison.Ordinal);
     }
 }
