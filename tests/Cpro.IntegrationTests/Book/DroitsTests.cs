@@ -129,6 +129,26 @@ public sealed class DroitsTests(CproFactory factory)
         // Hugo orders his own book, which does not hold Léa's page.
         await (await pfmp.Hugo.PutAsJsonAsync($"{LeBook.Api}/ordre", new { reussites = new[] { id } })).AssertProblemAsync(HttpStatusCode.Conflict);
 
+        // Rights come before the body: a refused writer's unreadable JSON is never parsed (403, not 400).
+        HttpContent Illisible() => new StringContent("{ pas du json", System.Text.Encoding.UTF8, "application/json");
+        (string Nom, Func<HttpClient, Task<HttpResponseMessage>> Envoi, HttpClient[] Refuses)[] illisibles =
+        [
+            ("modifier", c => c.PutAsync(url, Illisible()), [pfmp.Referent, pfmp.Ddftp, pfmp.Hugo]),
+            ("commenter", c => c.PostAsync($"{url}/commentaires", Illisible()), [pfmp.Eleve, pfmp.Ddftp, pfmp.Hugo]),
+            ("créer", c => c.PostAsync($"{LeBook.Api}/reussites", Illisible()), [pfmp.Referent, pfmp.Ddftp]),
+            ("ordonner", c => c.PutAsync($"{LeBook.Api}/ordre", Illisible()), [pfmp.Referent, pfmp.Ddftp]),
+            ("activer", c => c.PutAsync($"{LeBook.Api}/activation", Illisible()), [pfmp.Eleve, pfmp.Referent]),
+        ];
+        foreach (var (nom, envoi, refuses) in illisibles)
+        {
+            foreach (var client in refuses)
+            {
+                var reponse = await envoi(client);
+                Assert.True(reponse.StatusCode == HttpStatusCode.Forbidden, $"{nom} (corps illisible) : {(int)reponse.StatusCode} {await reponse.Content.ReadAsStringAsync()}");
+            }
+        }
+        await (await pfmp.Eleve.PutAsync(url, Illisible())).AssertProblemAsync(HttpStatusCode.BadRequest);
+
         // Nothing refused was written.
         var lue = await pfmp.Eleve.GetFromJsonAsync<JsonElement>(url);
         Assert.Equal(("Mon premier tableau électrique", 1), (lue.GetProperty("titre").GetString(), lue.GetProperty("version").GetInt32()));

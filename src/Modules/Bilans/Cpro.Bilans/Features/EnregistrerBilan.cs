@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Bilans.Domain;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using FluentValidation;

@@ -1,5 +1,6 @@
 using Carter;
 using Cpro.Bilans.Domain;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using Marten;

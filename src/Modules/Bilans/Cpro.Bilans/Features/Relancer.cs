@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Bilans.Domain;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using Cpro.Periodes.Contracts;

@@ -2,6 +2,7 @@ using Carter;
 using Cpro.Book.Domain;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using FluentValidation;
 using Marten;
@@ -49,8 +50,14 @@ internal static class ActiverBook
     internal sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
-            app.MapPut("/activation", async (Corps corps, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Command(corps.Actif, corps.Divisions), ct)))
+            app.MapPut("/activation", async (HttpRequest request, ICurrentUser user, IMediator mediator, CancellationToken ct) =>
+                {
+                    // Rights before the body is read.
+                    LireActivation.Verifier(user);
+                    var corps = await CorpsJson.LireAsync<Corps>(request, ct);
+                    return TypedResults.Ok(await mediator.Send(new Command(corps.Actif, corps.Divisions), ct));
+                })
+                .Accepts<Corps>("application/json")
                 .WithSummary("Activer ou désactiver le book pour l'établissement, éventuellement pour certaines divisions seulement (DDFTP, chef d'établissement)");
     }
 }

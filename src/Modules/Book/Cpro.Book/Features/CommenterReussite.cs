@@ -1,5 +1,6 @@
 using Carter;
 using Cpro.Book.Domain;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using FluentValidation;
 using Marten;
@@ -43,11 +44,16 @@ internal static class CommenterReussite
     internal sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
-            app.MapPost("/reussites/{reussiteId:guid}/commentaires", async (Guid reussiteId, Corps corps, IMediator mediator, CancellationToken ct) =>
+            app.MapPost("/reussites/{reussiteId:guid}/commentaires", async (Guid reussiteId, HttpRequest request, IQuerySession session, ICurrentUser user,
+                    IMediator mediator, CancellationToken ct) =>
                 {
+                    // Rights before the body is read.
+                    (await LireReussite.TrouverAsync(session, mediator, user, reussiteId, ct)).Lecteur.Commenter();
+                    var corps = await CorpsJson.LireAsync<Corps>(request, ct);
                     var commentaire = await mediator.Send(new Command(reussiteId, corps.Texte), ct);
                     return TypedResults.Created($"/api/book/reussites/{reussiteId}", commentaire);
                 })
+                .Accepts<Corps>("application/json")
                 .WithSummary("Commenter une réussite (ses professeurs et professeurs référents)");
     }
 }

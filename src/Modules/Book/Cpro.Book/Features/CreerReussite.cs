@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Book.Domain;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Portfolio.Contracts;
 using Cpro.Scenarios.Contracts;
@@ -105,12 +106,16 @@ internal static class CreerReussite
     internal sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
-            app.MapPost("/reussites", async (Corps c, IMediator mediator, CancellationToken ct) =>
+            app.MapPost("/reussites", async (HttpRequest request, IQuerySession session, ICurrentUser user, IMediator mediator, CancellationToken ct) =>
                 {
+                    // Rights before the body is read.
+                    await AccesBook.MoiAsync(session, mediator, user, ct);
+                    var c = await CorpsJson.LireAsync<Corps>(request, ct);
                     var reussite = await mediator.Send(new Command(c.Source, c.SourceId, c.Titre, c.Lieu, c.Contexte, c.Date, c.CeQueJaiFait, c.CeQueJaiAppris,
                         c.Competences), ct);
                     return TypedResults.Created($"/api/book/reussites/{reussite.Id}", reussite);
                 })
+                .Accepts<Corps>("application/json")
                 .WithSummary("Ajouter une réussite à son book (l'apprenant), libre ou à partir d'une de ses fiches activités (source « ficheActivite ») ou évaluations (« evaluation »)");
     }
 }

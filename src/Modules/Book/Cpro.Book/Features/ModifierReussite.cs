@@ -1,5 +1,6 @@
 using Carter;
 using Cpro.Book.Domain;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using FluentValidation;
@@ -48,9 +49,16 @@ internal static class ModifierReussite
     internal sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
-            app.MapPut("/reussites/{reussiteId:guid}", async (Guid reussiteId, Corps c, IMediator mediator, CancellationToken ct) =>
-                    TypedResults.Ok(await mediator.Send(new Command(reussiteId, c.Version, c.Titre, c.Lieu, c.Contexte, c.Date, c.CeQueJaiFait, c.CeQueJaiAppris,
-                        c.Competences, c.Masquee), ct)))
+            app.MapPut("/reussites/{reussiteId:guid}", async (Guid reussiteId, HttpRequest request, IQuerySession session, ICurrentUser user, IMediator mediator,
+                    CancellationToken ct) =>
+                {
+                    // Rights before the body is read.
+                    (await LireReussite.TrouverAsync(session, mediator, user, reussiteId, ct)).Lecteur.Rediger();
+                    var c = await CorpsJson.LireAsync<Corps>(request, ct);
+                    return TypedResults.Ok(await mediator.Send(new Command(reussiteId, c.Version, c.Titre, c.Lieu, c.Contexte, c.Date, c.CeQueJaiFait, c.CeQueJaiAppris,
+                        c.Competences, c.Masquee), ct));
+                })
+                .Accepts<Corps>("application/json")
                 .WithSummary("Modifier une réussite : récit, compétences, masquée à l'export (l'apprenant ; competences et masquee absents : inchangés ; version : celle lue, sinon 409)");
     }
 }

@@ -1,6 +1,7 @@
 using Carter;
 using Cpro.Book.Domain;
 using Cpro.Kernel.Errors;
+using Cpro.Kernel.Http;
 using Cpro.Kernel.Identity;
 using FluentValidation;
 using Marten;
@@ -47,7 +48,14 @@ internal static class OrdonnerReussites
     internal sealed class Endpoint : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
-            app.MapPut("/ordre", async (Corps corps, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Command(corps.Reussites), ct)))
+            app.MapPut("/ordre", async (HttpRequest request, IQuerySession session, ICurrentUser user, IMediator mediator, CancellationToken ct) =>
+                {
+                    // Rights before the body is read.
+                    await AccesBook.MoiAsync(session, mediator, user, ct);
+                    var corps = await CorpsJson.LireAsync<Corps>(request, ct);
+                    return TypedResults.Ok(await mediator.Send(new Command(corps.Reussites), ct));
+                })
+                .Accepts<Corps>("application/json")
                 .WithSummary("Ordonner les réussites de son book (l'apprenant ; chacune nommée une fois, sinon 409)");
     }
 }

@@ -2,13 +2,13 @@ using System.Text.Json;
 using Cpro.Kernel.Errors;
 using Microsoft.AspNetCore.Http;
 
-namespace Cpro.Bilans.Domain;
+namespace Cpro.Kernel.Http;
 
 /// <summary>Reads a JSON body once the caller's rights are checked, so that whoever may not write never has a body parsed:
-/// the endpoint asks its rights first, then this.</summary>
-internal static class CorpsJson
+/// the endpoint asks its rights first, then this (minimal APIs would bind a typed body before any handler runs).</summary>
+public static class CorpsJson
 {
-    /// <summary>A bilan's competences and comments stay far below this.</summary>
+    /// <summary>A bilan's competences and comments, or a réussite's texts, stay far below this.</summary>
     public const long TailleMax = 512 * 1024;
 
     public static async Task<T> LireAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
