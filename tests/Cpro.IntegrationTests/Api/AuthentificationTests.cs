@@ -1,17 +1,24 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text;
 using Cpro.Etablissements.Domain;
 using Cpro.Etablissements.Startup;
+using Cpro.Host.Identity;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
 using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Cpro.IntegrationTests.Api;
 
@@ -143,6 +150,48 @@ public sealed class AuthentificationTests(CproFactory factory)
         Assert.Equal("Session expirée", (await refusee.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
         using var apres = await factory.ClientAsync(login, "Plateforme-Nouvelle-2026");
         Assert.Equal(HttpStatusCode.OK, (await apres.GetAsync("/ops/modules")).StatusCode);
+    }
+
+    [Fact]
+    public void A_tickets_protected_text_is_read_once_and_each_request_gets_its_own_copy()
+    {
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>();
+        Assert.IsType<CachedTicketFormat>(options.Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat);
+        Assert.IsType<CachedTicketFormat>(factory.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>()
+            .Get(BearerTokenDefaults.AuthenticationScheme).BearerTokenProtector);
+
+        var inner = new CountingFormat(new TicketDataFormat(new EphemeralDataProtectionProvider().CreateProtector("essai")));
+        var format = new CachedTicketFormat(inner, CachedTicketFormat.NewCache(), "essai");
+        var texte = format.Protect(new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(CproClaims.TamponSecurite, "t1")], "essai")), "essai"));
+
+        var premier = format.Unprotect(texte)!;
+        premier.Principal.Identities.Single().AddClaim(new Claim("ajout", "par une requête"));
+        premier.Properties.Items["marque"] = "1";
+        var second = format.Unprotect(texte)!;
+
+        Assert.Equal(1, inner.Lectures);
+        Assert.Equal("t1", second.Principal.FindFirst(CproClaims.TamponSecurite)?.Value);
+        Assert.Null(second.Principal.FindFirst("ajout"));
+        Assert.False(second.Properties.Items.ContainsKey("marque"));
+        // A forged text is refused each time, and never kept.
+        Assert.Null(format.Unprotect("pas-un-jeton"));
+        Assert.Null(format.Unprotect("pas-un-jeton"));
+        Assert.Equal(3, inner.Lectures);
+    }
+
+    private sealed class CountingFormat(ISecureDataFormat<AuthenticationTicket> inner) : ISecureDataFormat<AuthenticationTicket>
+    {
+        public int Lectures { get; private set; }
+        public string Protect(AuthenticationTicket data) => inner.Protect(data);
+        public string Protect(AuthenticationTicket data, string? purpose) => inner.Protect(data, purpose);
+        public AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, null);
+
+        public AuthenticationTicket? Unprotect(string? protectedText, string? purpose)
+        {
+            Lectures++;
+            return inner.Unprotect(protectedText, purpose);
+        }
     }
 
     [Fact]

@@ -33,6 +33,12 @@ internal static class Authentication
             })
             .AddBearerToken(options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
         services.AddAuthorization();
+        // After the handlers' own post-configuration, which creates the formats.
+        var tickets = CachedTicketFormat.NewCache();
+        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+            options.TicketDataFormat = new CachedTicketFormat(options.TicketDataFormat, tickets, "cookie"));
+        services.PostConfigure<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme, options =>
+            options.BearerTokenProtector = new CachedTicketFormat(options.BearerTokenProtector, tickets, "bearer"));
         return services;
     }
 
