@@ -5,6 +5,7 @@ using Cpro.Host.Persistence;
 using Cpro.IntegrationTests.Infrastructure;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Persistence;
+using Cpro.Portfolio.Domain;
 using JasperFx;
 using JasperFx.MultiTenancy;
 using Marten;
@@ -89,6 +90,20 @@ public sealed class DocumentsTests(CproFactory factory)
         var intact = await LireAsync(a, type, id);
         Assert.Equal(Json(Revision(deA, intact!)), Json(intact!));
         Assert.Equal(1, await CompterAsync(a, type));
+    }
+
+    [Fact]
+    public async Task A_compiled_query_reads_its_establishments_documents_only()
+    {
+        var (a, b) = await EtablissementsAsync();
+        var (periode, apprenant) = (Guid.NewGuid(), Guid.NewGuid());
+        await EcrireAsync(a, new EntreeJournal { PeriodeId = periode, ApprenantId = apprenant, Texte = "Chez A" });
+        await EcrireAsync(b, new EntreeJournal { PeriodeId = periode, ApprenantId = apprenant, Texte = "Chez B" });
+
+        await using var session = factory.Documents(a);
+        var lues = await session.QueryAsync(new DuSuivi<EntreeJournal> { PeriodeId = periode, ApprenantId = apprenant });
+
+        Assert.Equal("Chez A", Assert.Single(lues).Texte);
     }
 
     private async Task<(Guid A, Guid B)> EtablissementsAsync() =>

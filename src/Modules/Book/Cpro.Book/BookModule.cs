@@ -28,9 +28,12 @@ public sealed class BookModule : ICproModule
         services.AddScoped<IStartupTask, Startup.DemoBook>();
         services.AddSingleton<Features.PurgerCorbeille.Service>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.PurgerCorbeille.Service>());
+        var activations = new Integrations.ActivationsEnCache();
+        services.AddSingleton(activations);
         // Every document belongs to one establishment (the store's default); a book is read by learner.
         services.ConfigureMarten(options =>
         {
+            options.Listeners.Add(activations);
             options.Schema.For<ActivationBook>().DatabaseSchemaName(Schema);
             options.Schema.For<Reussite>().DatabaseSchemaName(Schema).UseNumericRevisions(true).Index(r => r.ApprenantId);
             options.Schema.For<OrdreBook>().DatabaseSchemaName(Schema);

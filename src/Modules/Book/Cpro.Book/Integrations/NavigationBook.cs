@@ -2,6 +2,7 @@ using Cpro.Book.Domain;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Identity;
 using Cpro.Kernel.Modules;
+using Cpro.Kernel.Persistence;
 using Marten;
 using Mediator;
 
@@ -9,7 +10,8 @@ namespace Cpro.Book.Integrations;
 
 /// <summary>« Book des apprenants » in the menu: always for the DDFTP and the head (they turn it on); for a learner once it
 /// is on for their division; for a teacher once it is on for one of the divisions they teach (any, when on for all).</summary>
-internal sealed class NavigationBook(IQuerySession session, ICurrentUser user, IMediator mediator) : INavigationConditionnelle
+internal sealed class NavigationBook(IQuerySession session, UnitOfWork unitOfWork, ActivationsEnCache activations, ICurrentUser user, IMediator mediator)
+    : INavigationConditionnelle
 {
     public string Href => "/book";
 
@@ -20,7 +22,7 @@ internal sealed class NavigationBook(IQuerySession session, ICurrentUser user, I
             return true;
         }
         if (user.EtablissementId is not { } etablissement || user.UserId is not { } moi
-            || await AccesBook.ActivationAsync(session, cancellationToken) is not { Actif: true } activation)
+            || await activations.LireAsync(session, unitOfWork, cancellationToken) is not { Actif: true } activation)
         {
             return false;
         }

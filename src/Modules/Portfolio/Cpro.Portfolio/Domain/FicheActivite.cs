@@ -6,7 +6,7 @@ namespace Cpro.Portfolio.Domain;
 /// photos or documents (<see cref="PieceJointe"/>). Editable by the learner until submitted; then each referent teacher
 /// reviews it: keeps, removes or adds tasks, and picks the competences (or criteria) to evaluate, which go into the
 /// learner's bilan en entreprise for the period.</summary>
-internal sealed class FicheActivite : IRevisioned
+internal sealed class FicheActivite : IRevisioned, ITraceSuivi
 {
     public Guid Id { get; init; } = Guid.NewGuid();
     public Guid PeriodeId { get; init; }

@@ -2,7 +2,7 @@ namespace Cpro.Portfolio.Domain;
 
 /// <summary>One entry of the learner's journal de bord: a day or a week in company, in free text, with the period's tasks
 /// it covered and attachments. Written once by the learner; the tutor or maître d'apprentissage and the referents comment.</summary>
-internal sealed class EntreeJournal
+internal sealed class EntreeJournal : ITraceSuivi
 {
     public Guid Id { get; init; } = Guid.NewGuid();
     public Guid PeriodeId { get; init; }
@@ -16,7 +16,7 @@ internal sealed class EntreeJournal
 }
 
 /// <summary>A comment on a journal entry, a document of its own: two people commenting at once both keep theirs.</summary>
-internal sealed class CommentaireJournal
+internal sealed class CommentaireJournal : ITraceSuivi
 {
     public Guid Id { get; init; } = Guid.NewGuid();
     public Guid EntreeId { get; init; }

@@ -7,7 +7,7 @@ namespace Cpro.Portfolio.Domain;
 /// <summary>A photo or document attached to a fiche or a journal entry (<see cref="ParentId"/>), checked by its content as
 /// a scenario's resource is, and counted in the establishment's space for files; its bytes are a document of their own,
 /// read only when downloaded.</summary>
-internal sealed class PieceJointe
+internal sealed class PieceJointe : ITraceSuivi
 {
     public const int TailleMax = 10 * 1024 * 1024;
 

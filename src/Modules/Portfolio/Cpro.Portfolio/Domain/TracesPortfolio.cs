@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Marten;
+using Marten.Linq;
 
 namespace Cpro.Portfolio.Domain;
 
@@ -11,10 +13,10 @@ internal sealed record TracesPortfolio(IReadOnlyList<FicheDto> Fiches, IReadOnly
     {
         var (periodeId, apprenantId) = (suivi.Periode.Id, suivi.Affectation.ApprenantId);
         var lecture = session.CreateBatchQuery();
-        var fichesLues = fiches ? lecture.Query<FicheActivite>().Where(f => f.PeriodeId == periodeId && f.ApprenantId == apprenantId).ToList() : null;
-        var entreesLues = journal ? lecture.Query<EntreeJournal>().Where(e => e.PeriodeId == periodeId && e.ApprenantId == apprenantId).ToList() : null;
-        var commentairesLus = journal ? lecture.Query<CommentaireJournal>().Where(c => c.PeriodeId == periodeId && c.ApprenantId == apprenantId).ToList() : null;
-        var piecesLues = lecture.Query<PieceJointe>().Where(p => p.PeriodeId == periodeId && p.ApprenantId == apprenantId).ToList();
+        var fichesLues = fiches ? lecture.Query(new DuSuivi<FicheActivite> { PeriodeId = periodeId, ApprenantId = apprenantId }) : null;
+        var entreesLues = journal ? lecture.Query(new DuSuivi<EntreeJournal> { PeriodeId = periodeId, ApprenantId = apprenantId }) : null;
+        var commentairesLus = journal ? lecture.Query(new DuSuivi<CommentaireJournal> { PeriodeId = periodeId, ApprenantId = apprenantId }) : null;
+        var piecesLues = lecture.Query(new DuSuivi<PieceJointe> { PeriodeId = periodeId, ApprenantId = apprenantId });
         await lecture.Execute(cancellationToken);
 
         var pieces = (await piecesLues).OrderBy(p => p.AjouteLe).ToLookup(p => p.ParentId);
@@ -33,4 +35,21 @@ internal sealed record TracesPortfolio(IReadOnlyList<FicheDto> Fiches, IReadOnly
                     [.. commentaires[e.Id].Select(c => new CommentaireDto(c.Id, c.AuteurNom, c.Qualite, c.Texte, c.Le))])),
         ]);
     }
+}
+
+/// <summary>What a learner wrote or received on one period.</summary>
+internal interface ITraceSuivi
+{
+    Guid PeriodeId { get; }
+    Guid ApprenantId { get; }
+}
+
+/// <summary>A compiled query: Marten translates it once, where a LINQ query is parsed again at each of the page's reads.</summary>
+internal sealed class DuSuivi<T> : ICompiledListQuery<T> where T : class, ITraceSuivi
+{
+    public Guid PeriodeId { get; set; }
+    public Guid ApprenantId { get; set; }
+
+    public Expression<Func<IMartenQueryable<T>, IEnumerable<T>>> QueryIs() =>
+        q => q.Where(t => t.PeriodeId == PeriodeId && t.ApprenantId == ApprenantId);
 }
