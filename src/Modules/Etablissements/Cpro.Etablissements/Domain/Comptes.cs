@@ -29,9 +29,16 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
         }
         await Verrous.ComptesAsync(unitOfWork, cancellationToken);
         var bases = personnes.Select(p => BaseLogin(p.Prenom, p.Nom)).ToList();
+        using var cle = await codes.CleAsync(etablissementId, cancellationToken);
+        // The codes are drawn, hashed and encrypted on another core while the database looks for the logins taken.
+        var secrets = Task.Run(() => Secrets(cle, personnes.Count), cancellationToken);
         // Every candidate (« base », « base2 », « base3 »…) has the root of its base: one query finds all that are taken.
-        var pris = await PrisAsync([.. bases.Select(Racine).Distinct()], cancellationToken);
-        var logins = new string[personnes.Count];
+        var recherche = PrisAsync([.. bases.Select(Racine).Distinct()], cancellationToken);
+        // Both end before the key is disposed, even when one fails.
+        await Task.WhenAll(secrets, recherche);
+        var pris = await recherche;
+        var tires = await secrets;
+        var comptes = new List<(Utilisateur, string)>(personnes.Count);
         for (var i = 0; i < personnes.Count; i++)
         {
             var login = bases[i];
@@ -39,27 +46,36 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
             {
                 login = bases[i] + n.ToString(CultureInfo.InvariantCulture);
             }
-            logins[i] = login;
-        }
-        using var cle = await codes.CleAsync(etablissementId, cancellationToken);
-        var comptes = new List<(Utilisateur, string)>(personnes.Count);
-        for (var i = 0; i < personnes.Count; i++)
-        {
             var (prenom, nom, profil, source) = personnes[i];
-            var code = NouveauCode();
             var utilisateur = new Utilisateur
             {
-                Identifiants = new Identifiants { Login = logins[i], MotDePasseHash = HacherCode(code), DoitChangerMotDePasse = true },
+                Id = tires[i].Id,
+                Identifiants = new Identifiants { Login = login, MotDePasseHash = tires[i].Hash, DoitChangerMotDePasse = true },
                 Nom = nom,
                 Prenom = prenom,
                 Profils = [profil],
                 Source = source,
                 CreeLe = maintenant,
+                CodeProvisoire = tires[i].Chiffre,
             };
-            utilisateur.CodeProvisoire = cle.Chiffrer(utilisateur.Id, code);
-            comptes.Add((utilisateur, code));
+            comptes.Add((utilisateur, tires[i].Code));
         }
         return comptes;
+    }
+
+    private readonly record struct Secret(Guid Id, string Code, string Hash, string Chiffre);
+
+    /// <summary>A new account's id and temporary code, its hash, and the code encrypted for that account.</summary>
+    private static Secret[] Secrets(CodesProvisoires.Cle cle, int nombre)
+    {
+        var secrets = new Secret[nombre];
+        for (var i = 0; i < nombre; i++)
+        {
+            var id = Guid.CreateVersion7();
+            var code = NouveauCode();
+            secrets[i] = new Secret(id, code, HacherCode(code), cle.Chiffrer(id, code));
+        }
+        return secrets;
     }
 
     /// <summary>A new temporary code for an existing account (password forgotten): the account is unlocked, its open

@@ -42,7 +42,8 @@ internal static class ImporterSiecle
         public async ValueTask<RapportImport> Handle(Command command, CancellationToken cancellationToken)
         {
             var etablissement = await AccesEtablissement.AdministrableAsync(session, user, command.Uai, cancellationToken);
-            var exports = command.Fichiers.Select(f => LecteurSiecle.Lire(f, command.TailleMax)).ToList();
+            // Each file is parsed on its own core; the first failing file, in the order sent, is the one reported.
+            var exports = await Task.WhenAll(command.Fichiers.Select(f => Task.Run(() => LecteurSiecle.Lire(f, command.TailleMax), cancellationToken)));
             var rapport = await synchronisation.AppliquerAsync(etablissement, exports, command.Simulation, cancellationToken);
             if (!command.Simulation)
             {
