@@ -42,9 +42,7 @@ internal static class ImporterSiecle
         public async ValueTask<RapportImport> Handle(Command command, CancellationToken cancellationToken)
         {
             var etablissement = await AccesEtablissement.AdministrableAsync(session, user, command.Uai, cancellationToken);
-            // Each file is parsed on its own core; the first failing file, in the order sent, is the one reported.
-            var exports = await Task.WhenAll(command.Fichiers.Select(f => Task.Run(() => LecteurSiecle.Lire(f, command.TailleMax), cancellationToken)));
-            var rapport = await synchronisation.AppliquerAsync(etablissement, exports, command.Simulation, cancellationToken);
+            var rapport = await synchronisation.AppliquerAsync(etablissement, command.Fichiers, command.TailleMax, command.Simulation, cancellationToken);
             if (!command.Simulation)
             {
                 rapport.Id = Guid.CreateVersion7();
@@ -53,7 +51,7 @@ internal static class ImporterSiecle
                     Id = rapport.Id.Value,
                     Par = user.Login ?? "",
                     Le = clock.GetUtcNow(),
-                    Fichiers = [.. exports.Select(e => e.NomFichier)],
+                    Fichiers = [.. rapport.Fichiers.Select(f => f.Nom)],
                     Rapport = rapport,
                 });
             }
@@ -88,7 +86,9 @@ internal static class ImporterSiecle
         }
         // A large upload is buffered in a temporary file whose every read asks the system for the file's length; the XML
         // reader reads 4 kB at a time: read through a larger buffer, or the import spends more time asking than parsing.
-        return [.. fichiers.Select(f => new FichierDepose(f.FileName, () => new BufferedStream(f.OpenReadStream(), TamponLecture)))];
+        // The files are parsed side by side, from one body.
+        var corps = new object();
+        return [.. fichiers.Select(f => new FichierDepose(f.FileName, () => new BufferedStream(new ExclusiveReadStream(f, corps), TamponLecture)))];
     }
 
     internal sealed class Endpoint : ICarterModule

@@ -18,20 +18,10 @@ internal static class LecteurSiecle
                 $"« {nomFichier} » est un fichier emp_sts, destiné à remonter vers STS-web : importez sts_emp_<UAI>_<année>.xml, exporté de STS-web.");
         }
         NatureFichier.Verifier(fichier);
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = tailleMax * 2,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            CloseInput = false,
-        };
         try
         {
             using var contenu = fichier.Ouvrir();
-            using var reader = XmlReader.Create(contenu, settings);
+            using var reader = XmlReader.Create(contenu, Reglages(tailleMax));
             reader.MoveToContent();
             Export export = reader.LocalName switch
             {
@@ -74,6 +64,34 @@ internal static class LecteurSiecle
             throw new RequeteInvalideException($"« {nomFichier} » déclare un encodage inconnu.");
         }
     }
+
+    /// <summary>The root element's name, read ahead so the establishment's documents are read while the file is parsed;
+    /// null when there is none to read (the parse says why).</summary>
+    public static string? Racine(FichierDepose fichier, long tailleMax)
+    {
+        try
+        {
+            using var contenu = fichier.Ouvrir();
+            using var reader = XmlReader.Create(contenu, Reglages(tailleMax));
+            return reader.MoveToContent() == XmlNodeType.Element ? reader.LocalName : null;
+        }
+        catch (Exception e) when (e is XmlException or System.Text.DecoderFallbackException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>No DTD, no external entity, a bound on size: files are attacker-controlled.</summary>
+    private static XmlReaderSettings Reglages(long tailleMax) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = tailleMax * 2,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+    };
 
     /// <summary>The elements read as a whole; everything else is walked through.</summary>
     private static bool Element(Export export, string nom) => export switch

@@ -20,13 +20,28 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     private bool _simulation;
     private HashSet<string>? _eleves;
 
-    public async Task<RapportImport> AppliquerAsync(Etablissement etablissement, IReadOnlyList<Export> exports, bool simulation,
+    public async Task<RapportImport> AppliquerAsync(Etablissement etablissement, IReadOnlyList<FichierDepose> fichiers, long tailleMax, bool simulation,
         CancellationToken cancellationToken)
     {
-        Verifier(etablissement, exports);
+        // Each file is parsed on its own core while the establishment's learners and guardians are read, when the files
+        // bring some; the first failing file, in the order sent, is the one reported.
+        var lectures = fichiers.Select(f => Task.Run(() => LecteurSiecle.Lire(f, tailleMax), cancellationToken)).ToList();
+        var racines = fichiers.Select(f => LecteurSiecle.Racine(f, tailleMax)).ToHashSet();
         _documents = session.PourEtablissement(etablissement.Id);
         _simulation = simulation;
-        await Verrous.ImportAsync(unitOfWork, etablissement.Id, cancellationToken);
+        Existants existants;
+        try
+        {
+            await Verrous.ImportAsync(unitOfWork, etablissement.Id, cancellationToken);
+            existants = await Existants.LireAsync(_documents, racines, cancellationToken);
+        }
+        finally
+        {
+            // Whatever happens here, no parse runs on after the request.
+            await Task.WhenAll(lectures).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        var exports = await Task.WhenAll(lectures);
+        Verifier(etablissement, exports);
         var rapport = new RapportImport { Simulation = simulation, Fichiers = [.. exports.Select(e => new FichierLu(e.NomFichier, e.Type))] };
         var maintenant = clock.GetUtcNow();
         var nouveauxComptes = new List<(string Prenom, string Nom, string Profil, string Source, Action<Guid> Lier)>();
@@ -36,11 +51,11 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         IReadOnlyList<Apprenant> presents = [];
         if (exports.OfType<ExportEleves>().SingleOrDefault() is { } eleves)
         {
-            presents = await ApprenantsAsync(etablissement.Id, eleves, rapport, nouveaux, nouveauxComptes, comptesActifs, DateOnly.FromDateTime(maintenant.UtcDateTime), cancellationToken);
+            presents = await ApprenantsAsync(eleves, existants.Apprenants!, rapport, nouveaux, nouveauxComptes, comptesActifs, DateOnly.FromDateTime(maintenant.UtcDateTime), cancellationToken);
         }
         if (exports.OfType<ExportResponsables>().SingleOrDefault() is { } responsables)
         {
-            await ResponsablesAsync(etablissement.Id, responsables, rapport, nouveaux, cancellationToken);
+            await ResponsablesAsync(responsables, existants.Responsables!, rapport, nouveaux, cancellationToken);
         }
         var mefs = exports.OfType<ExportSts>().SelectMany(s => s.Mefs).Concat(exports.OfType<ExportNomenclatures>().SelectMany(n => n.Mefs));
         await MefsAsync(etablissement.Id, mefs, nouveaux, cancellationToken);
@@ -98,7 +113,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     public const string DivisionInactifs = "Inactifs";
 
     /// <summary>Returns the learners active after the import, whose divisions must exist.</summary>
-    private async Task<IReadOnlyList<Apprenant>> ApprenantsAsync(Guid etablissementId, ExportEleves export, RapportImport rapport, Nouveaux nouveaux,
+    private async Task<IReadOnlyList<Apprenant>> ApprenantsAsync(ExportEleves export, IReadOnlyList<Apprenant> lus, RapportImport rapport, Nouveaux nouveaux,
         List<(string, string, string, string, Action<Guid>)> nouveauxComptes, ComptesActifs comptesActifs, DateOnly aujourdhui,
         CancellationToken cancellationToken)
     {
@@ -106,7 +121,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         compteurs.Rejets.AddRange(export.Rejets);
         var ineEnDouble = export.Eleves.Where(e => e.Ine is not null).GroupBy(e => e.Ine).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var idEnDouble = export.Eleves.GroupBy(e => e.EleveId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var existants = (await _documents.Query<Apprenant>().ToListAsync(cancellationToken)).ToDictionary(a => a.EleveId);
+        var existants = lus.ToDictionary(a => a.EleveId);
         await comptesActifs.ChargerAsync(_documents, existants.Values.Select(a => a.UtilisateurId), cancellationToken);
         // A record in the file, even rejected, says the learner is still there: only those absent are deactivated.
         var vus = export.Rejets.Select(r => r.Identifiant).ToHashSet();
@@ -220,12 +235,12 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         a.Actif = actif;
     }
 
-    private async Task ResponsablesAsync(Guid etablissementId, ExportResponsables export, RapportImport rapport, Nouveaux nouveaux,
+    private async Task ResponsablesAsync(ExportResponsables export, IReadOnlyList<Responsable> lus, RapportImport rapport, Nouveaux nouveaux,
         CancellationToken cancellationToken)
     {
         var compteurs = rapport.Responsables;
         compteurs.Rejets.AddRange(export.Rejets);
-        var existants = (await _documents.Query<Responsable>().ToListAsync(cancellationToken)).ToDictionary(r => r.PersonneId);
+        var existants = lus.ToDictionary(r => r.PersonneId);
         // A guardian is kept for the learners the establishment knows, whether this import brought them or an earlier one
         // (read with the learners' file, when it came with this one).
         var eleves = _eleves ?? (await _documents.Query<Apprenant>().Select(a => a.EleveId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -508,6 +523,23 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Mefs, m => m.Id, cancellationToken);
         // The copies bypass the session, whose commit is all the cache sees.
         unitOfWork.OnCommitted(structures.Oublier);
+    }
+
+    /// <summary>The establishment's learners and guardians, read in one round trip when the files bring some.</summary>
+    private sealed record Existants(IReadOnlyList<Apprenant>? Apprenants, IReadOnlyList<Responsable>? Responsables)
+    {
+        public static async Task<Existants> LireAsync(IQuerySession documents, HashSet<string?> racines, CancellationToken cancellationToken)
+        {
+            var lecture = documents.CreateBatchQuery();
+            var apprenants = racines.Contains("BEE_ELEVES") ? lecture.Query<Apprenant>().ToList() : null;
+            var responsables = racines.Contains("BEE_RESPONSABLES") ? lecture.Query<Responsable>().ToList() : null;
+            if (apprenants is null && responsables is null)
+            {
+                return new Existants(null, null);
+            }
+            await lecture.Execute(cancellationToken);
+            return new Existants(apprenants is null ? null : await apprenants, responsables is null ? null : await responsables);
+        }
     }
 
     private sealed class Nouveaux
