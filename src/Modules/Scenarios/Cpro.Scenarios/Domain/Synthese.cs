@@ -13,7 +13,7 @@ internal static class Synthese
 
     public static (NiveauMaitrise? Niveau, string Explication) Calculer(RegleSynthese regle, IReadOnlyList<Point> positionnements)
     {
-        var degres = positionnements.Where(p => p.Niveau.EstDegre()).OrderBy(p => p.Date).ThenBy(p => p.Rang).ToList();
+        var degres = Degres(positionnements);
         if (degres.Count == 0)
         {
             return (null, "Aucun degré de maîtrise donné (non évalué ou absent).");
@@ -39,12 +39,17 @@ internal static class Synthese
             }
             case RegleSynthese.PlusFrequent:
             {
-                var groupes = degres.GroupBy(p => p.Niveau).Select(g => (Niveau: g.Key, Nombre: g.Count(), Dernier: degres.LastIndexOf(g.Last()))).ToList();
-                var max = groupes.Max(g => g.Nombre);
-                var ex = groupes.Where(g => g.Nombre == max).ToList();
-                var choisi = ex.OrderBy(g => g.Dernier).Last();
+                // Each degree's count and latest place, in one pass.
+                var groupes = new Dictionary<NiveauMaitrise, (int Nombre, int Dernier)>();
+                for (var i = 0; i < degres.Count; i++)
+                {
+                    groupes[degres[i].Niveau] = (groupes.GetValueOrDefault(degres[i].Niveau).Nombre + 1, i);
+                }
+                var max = groupes.Values.Max(g => g.Nombre);
+                var ex = groupes.Where(g => g.Value.Nombre == max).ToList();
+                var choisi = ex.MaxBy(g => g.Value.Dernier).Key;
                 var egalite = ex.Count > 1 ? " ; à égalité, le plus récent l'emporte" : "";
-                return (choisi.Niveau, $"Niveau le plus fréquent ({max} fois sur {degres.Count}{egalite}) : {choisi.Niveau.Libelle()}.");
+                return (choisi, $"Niveau le plus fréquent ({max} fois sur {degres.Count}{egalite}) : {choisi.Libelle()}.");
             }
             default:
             {
@@ -52,6 +57,24 @@ internal static class Synthese
                 return (dernier.Niveau, $"Dernier des {degres.Count} positionnements, le {dernier.Date.ToString("dd/MM/yyyy", Francais)} : {dernier.Niveau.Libelle()}.");
             }
         }
+    }
+
+    /// <summary>The degrees given, by date then rank. They nearly always come in that order already (a learner's evaluations
+    /// are kept so): sorted again, stably, only when not.</summary>
+    private static List<Point> Degres(IReadOnlyList<Point> positionnements)
+    {
+        var degres = new List<Point>(positionnements.Count);
+        var enOrdre = true;
+        foreach (var point in positionnements)
+        {
+            if (!point.Niveau.EstDegre())
+            {
+                continue;
+            }
+            enOrdre &= degres.Count == 0 || (degres[^1].Date, degres[^1].Rang).CompareTo((point.Date, point.Rang)) <= 0;
+            degres.Add(point);
+        }
+        return enOrdre ? degres : [.. degres.OrderBy(p => p.Date).ThenBy(p => p.Rang)];
     }
 
     /// <summary>What the rule retains, as the end of « Niveau retenu pour chaque compétence : … ».</summary>
