@@ -23,8 +23,8 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     public async Task<RapportImport> AppliquerAsync(Etablissement etablissement, IReadOnlyList<FichierDepose> fichiers, long tailleMax, bool simulation,
         CancellationToken cancellationToken)
     {
-        // Each file is parsed on its own core while the establishment's learners and guardians are read, when the files
-        // bring some; the first failing file, in the order sent, is the one reported.
+        // Each file is parsed on its own core while what the establishment holds of the kinds the files bring is read; the
+        // first failing file, in the order sent, is the one reported.
         var lectures = fichiers.Select(f => Task.Run(() => LecteurSiecle.Lire(f, tailleMax), cancellationToken)).ToList();
         var racines = fichiers.Select(f => LecteurSiecle.Racine(f, tailleMax)).ToHashSet();
         _documents = session.PourEtablissement(etablissement.Id);
@@ -46,25 +46,25 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         var maintenant = clock.GetUtcNow();
         var nouveauxComptes = new List<(string Prenom, string Nom, string Profil, string Source, Action<Guid> Lier)>();
         var nouveaux = new Nouveaux();
-        var comptesActifs = new ComptesActifs();
+        var comptesActifs = new ComptesActifs(existants.Comptes);
 
         IReadOnlyList<Apprenant> presents = [];
         if (exports.OfType<ExportEleves>().SingleOrDefault() is { } eleves)
         {
-            presents = await ApprenantsAsync(eleves, existants.Apprenants!, rapport, nouveaux, nouveauxComptes, comptesActifs, DateOnly.FromDateTime(maintenant.UtcDateTime), cancellationToken);
+            presents = ComparerApprenants(eleves, existants.Apprenants, rapport, nouveaux, nouveauxComptes, comptesActifs, DateOnly.FromDateTime(maintenant.UtcDateTime));
         }
         if (exports.OfType<ExportResponsables>().SingleOrDefault() is { } responsables)
         {
-            await ResponsablesAsync(responsables, existants.Responsables!, rapport, nouveaux, cancellationToken);
+            ComparerResponsables(responsables, existants.Responsables, existants.ElevesConnus, rapport, nouveaux);
         }
         var mefs = exports.OfType<ExportSts>().SelectMany(s => s.Mefs).Concat(exports.OfType<ExportNomenclatures>().SelectMany(n => n.Mefs));
-        await MefsAsync(etablissement.Id, mefs, nouveaux, cancellationToken);
+        ComparerMefs(mefs, existants.Mefs, nouveaux);
         if (exports.OfType<ExportSts>().SingleOrDefault() is { } sts)
         {
-            await PersonnelsAsync(etablissement.Id, sts, rapport, nouveaux, nouveauxComptes, comptesActifs, cancellationToken);
-            await StructuresAsync(etablissement.Id, sts, rapport, nouveaux, cancellationToken);
+            ComparerPersonnels(sts, existants.Personnels, rapport, nouveaux, nouveauxComptes, comptesActifs);
+            ComparerStructures(sts, existants.Structures, rapport, nouveaux);
         }
-        await DivisionsDesElevesAsync(etablissement.Id, presents, rapport, nouveaux, cancellationToken);
+        DivisionsDesEleves(presents, existants.Structures, rapport, nouveaux);
 
         rapport.ComptesCrees = nouveauxComptes.Count;
         if (simulation)
@@ -113,16 +113,14 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     public const string DivisionInactifs = "Inactifs";
 
     /// <summary>Returns the learners active after the import, whose divisions must exist.</summary>
-    private async Task<IReadOnlyList<Apprenant>> ApprenantsAsync(ExportEleves export, IReadOnlyList<Apprenant> lus, RapportImport rapport, Nouveaux nouveaux,
-        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, ComptesActifs comptesActifs, DateOnly aujourdhui,
-        CancellationToken cancellationToken)
+    private IReadOnlyList<Apprenant> ComparerApprenants(ExportEleves export, IReadOnlyList<Apprenant> lus, RapportImport rapport, Nouveaux nouveaux,
+        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, ComptesActifs comptesActifs, DateOnly aujourdhui)
     {
         var compteurs = rapport.Apprenants;
         compteurs.Rejets.AddRange(export.Rejets);
         var ineEnDouble = export.Eleves.Where(e => e.Ine is not null).GroupBy(e => e.Ine).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var idEnDouble = export.Eleves.GroupBy(e => e.EleveId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var existants = lus.ToDictionary(a => a.EleveId);
-        await comptesActifs.ChargerAsync(_documents, existants.Values.Select(a => a.UtilisateurId), cancellationToken);
         // A record in the file, even rejected, says the learner is still there: only those absent are deactivated.
         var vus = export.Rejets.Select(r => r.Identifiant).ToHashSet();
         foreach (var eleve in export.Eleves)
@@ -189,8 +187,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     /// <summary>The divisions the learners' file names, created if neither known nor in this import's STS-web file, so they
     /// can be used at once (a subscription to a diploma names them); STS-web completes their label and services later.
     /// Their MEFs are their learners'.</summary>
-    private async Task DivisionsDesElevesAsync(Guid etablissementId, IReadOnlyList<Apprenant> actifs, RapportImport rapport, Nouveaux nouveaux,
-        CancellationToken cancellationToken)
+    private static void DivisionsDesEleves(IReadOnlyList<Apprenant> actifs, IReadOnlyList<Structure> structures, RapportImport rapport, Nouveaux nouveaux)
     {
         var nommees = actifs.Where(a => a.Division is not null).GroupBy(a => a.Division!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => a.Mef).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
@@ -198,10 +195,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         {
             return;
         }
-        var codes = nommees.Keys.ToArray();
-        var connues = (await _documents.Query<Structure>().Where(s => s.Type == Structure.TypeDivision && s.Code.IsOneOf(codes))
-            .ToListAsync(cancellationToken)).Select(s => s.Code).ToList();
-        connues.AddRange(nouveaux.Structures.Where(s => s.Type == Structure.TypeDivision).Select(s => s.Code));
+        var connues = structures.Concat(nouveaux.Structures).Where(s => s.Type == Structure.TypeDivision).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var (code, mefs) in nommees.Where(n => !connues.Contains(n.Key)).OrderBy(n => n.Key, StringComparer.Ordinal))
         {
             nouveaux.Structures.Add(new Structure { Type = Structure.TypeDivision, Code = code, Appartenances = mefs });
@@ -235,15 +229,15 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         a.Actif = actif;
     }
 
-    private async Task ResponsablesAsync(ExportResponsables export, IReadOnlyList<Responsable> lus, RapportImport rapport, Nouveaux nouveaux,
-        CancellationToken cancellationToken)
+    private void ComparerResponsables(ExportResponsables export, IReadOnlyList<Responsable> lus, IReadOnlyList<string> elevesConnus, RapportImport rapport,
+        Nouveaux nouveaux)
     {
         var compteurs = rapport.Responsables;
         compteurs.Rejets.AddRange(export.Rejets);
         var existants = lus.ToDictionary(r => r.PersonneId);
         // A guardian is kept for the learners the establishment knows, whether this import brought them or an earlier one
         // (read with the learners' file, when it came with this one).
-        var eleves = _eleves ?? (await _documents.Query<Apprenant>().Select(a => a.EleveId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var eleves = _eleves ?? [.. elevesConnus];
         var vus = new HashSet<string>();
         var ignores = new HashSet<string>();
         foreach (var personne in export.Personnes)
@@ -299,13 +293,12 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         }
     }
 
-    private async Task PersonnelsAsync(Guid etablissementId, ExportSts export, RapportImport rapport, Nouveaux nouveaux,
-        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, ComptesActifs comptesActifs, CancellationToken cancellationToken)
+    private void ComparerPersonnels(ExportSts export, IReadOnlyList<Personnel> lus, RapportImport rapport, Nouveaux nouveaux,
+        List<(string, string, string, string, Action<Guid>)> nouveauxComptes, ComptesActifs comptesActifs)
     {
         var compteurs = rapport.Personnels;
         compteurs.Rejets.AddRange(export.Rejets);
-        var existants = (await _documents.Query<Personnel>().ToListAsync(cancellationToken)).ToDictionary(p => p.StsId);
-        await comptesActifs.ChargerAsync(_documents, existants.Values.Select(p => p.UtilisateurId), cancellationToken);
+        var existants = lus.ToDictionary(p => p.StsId);
         var vus = new HashSet<string>();
         foreach (var individu in export.Individus)
         {
@@ -353,12 +346,11 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         p.Actif = true;
     }
 
-    private async Task StructuresAsync(Guid etablissementId, ExportSts export, RapportImport rapport, Nouveaux nouveaux,
-        CancellationToken cancellationToken)
+    private void ComparerStructures(ExportSts export, IReadOnlyList<Structure> lues, RapportImport rapport, Nouveaux nouveaux)
     {
         var principaux = export.Individus.SelectMany(i => i.ProfPrincipalDe.Select(code => (code, i.Id)))
             .GroupBy(x => x.code).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Distinct().Order(StringComparer.Ordinal).ToList());
-        var existantes = (await _documents.Query<Structure>().ToListAsync(cancellationToken)).ToDictionary(s => (s.Type, s.Code));
+        var existantes = lues.ToDictionary(s => (s.Type, s.Code));
         var vues = new HashSet<(string, string)>();
         foreach (var lue in export.Structures)
         {
@@ -398,10 +390,10 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         }
     }
 
-    private async Task MefsAsync(Guid etablissementId, IEnumerable<KeyValuePair<string, string>> lus, Nouveaux nouveaux, CancellationToken cancellationToken)
+    private void ComparerMefs(IEnumerable<KeyValuePair<string, string>> fichiers, IReadOnlyList<Mef> lus, Nouveaux nouveaux)
     {
         var libelles = new Dictionary<string, string>();
-        foreach (var (code, libelle) in lus)
+        foreach (var (code, libelle) in fichiers)
         {
             libelles[code] = libelle;
         }
@@ -409,7 +401,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         {
             return;
         }
-        var existants = (await _documents.Query<Mef>().ToListAsync(cancellationToken)).ToDictionary(m => m.Code);
+        var existants = lus.ToDictionary(m => m.Code);
         foreach (var (code, libelle) in libelles)
         {
             if (existants.TryGetValue(code, out var mef))
@@ -459,21 +451,10 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     /// <summary>An account follows its person's presence; its login and password never change here. Only the accounts'
     /// state is read, and only those whose state changes are loaded and stored (a deactivated one with a new security
     /// stamp: its sessions end for good).</summary>
-    private sealed class ComptesActifs
+    private sealed class ComptesActifs(IReadOnlyList<EtatCompte> etats)
     {
-        private readonly Dictionary<Guid, bool> _actuels = [];
+        private readonly Dictionary<Guid, bool> _actuels = etats.ToDictionary(e => e.Id, e => e.Actif);
         private readonly Dictionary<Guid, bool> _voulus = [];
-
-        public async Task ChargerAsync(IQuerySession documents, IEnumerable<Guid?> ids, CancellationToken cancellationToken)
-        {
-            var liste = ids.OfType<Guid>().ToArray();
-            var etats = await documents.Query<Utilisateur>().Where(u => u.Id.IsOneOf(liste))
-                .Select(u => new EtatCompte { Id = u.Id, Actif = u.Actif }).ToListAsync(cancellationToken);
-            foreach (var etat in etats)
-            {
-                _actuels[etat.Id] = etat.Actif;
-            }
-        }
 
         public void Synchroniser(Guid? id, bool actif)
         {
@@ -502,11 +483,12 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             }
         }
 
-        private sealed class EtatCompte
-        {
-            public Guid Id { get; init; }
-            public bool Actif { get; init; }
-        }
+    }
+
+    private sealed class EtatCompte
+    {
+        public Guid Id { get; init; }
+        public bool Actif { get; init; }
     }
 
     /// <summary>Existing documents that changed are already stored in the session; new ones are copied in bulk.</summary>
@@ -525,21 +507,33 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         unitOfWork.OnCommitted(structures.Oublier);
     }
 
-    /// <summary>The establishment's learners and guardians, read in one round trip when the files bring some.</summary>
-    private sealed record Existants(IReadOnlyList<Apprenant>? Apprenants, IReadOnlyList<Responsable>? Responsables)
+    /// <summary>What the establishment holds of the kinds the files bring, read in one round trip: learners and their
+    /// accounts' states with a learners' file; guardians, and the learners' ids they are linked to, with a guardians' file;
+    /// staff, their accounts' states, classes and groups with an STS-web file; classes with a learners' file too (their
+    /// divisions are created if unknown); MEFs with an STS-web or nomenclatures file.</summary>
+    private sealed record Existants(IReadOnlyList<Apprenant> Apprenants, IReadOnlyList<string> ElevesConnus, IReadOnlyList<Responsable> Responsables,
+        IReadOnlyList<Personnel> Personnels, IReadOnlyList<Structure> Structures, IReadOnlyList<Mef> Mefs, IReadOnlyList<EtatCompte> Comptes)
     {
         public static async Task<Existants> LireAsync(IQuerySession documents, HashSet<string?> racines, CancellationToken cancellationToken)
         {
+            var (eleves, responsables, sts) = (racines.Contains("BEE_ELEVES"), racines.Contains("BEE_RESPONSABLES"), racines.Contains("STS_EDT"));
             var lecture = documents.CreateBatchQuery();
-            var apprenants = racines.Contains("BEE_ELEVES") ? lecture.Query<Apprenant>().ToList() : null;
-            var responsables = racines.Contains("BEE_RESPONSABLES") ? lecture.Query<Responsable>().ToList() : null;
-            if (apprenants is null && responsables is null)
+            var apprenants = eleves ? lecture.Query<Apprenant>().ToList() : null;
+            var elevesConnus = responsables && !eleves ? lecture.Query<Apprenant>().Select(a => a.EleveId).ToList() : null;
+            var tuteurs = responsables ? lecture.Query<Responsable>().ToList() : null;
+            var personnels = sts ? lecture.Query<Personnel>().ToList() : null;
+            var structures = sts || eleves ? lecture.Query<Structure>().ToList() : null;
+            var mefs = sts || racines.Contains("BEE_NOMENCLATURES") ? lecture.Query<Mef>().ToList() : null;
+            var comptes = eleves || sts ? lecture.Query<Utilisateur>().Select(u => new EtatCompte { Id = u.Id, Actif = u.Actif }).ToList() : null;
+            if (new Task?[] { apprenants, elevesConnus, tuteurs, personnels, structures, mefs, comptes }.Any(t => t is not null))
             {
-                return new Existants(null, null);
+                await lecture.Execute(cancellationToken);
             }
-            await lecture.Execute(cancellationToken);
-            return new Existants(apprenants is null ? null : await apprenants, responsables is null ? null : await responsables);
+            return new Existants(await Lues(apprenants), await Lues(elevesConnus), await Lues(tuteurs), await Lues(personnels), await Lues(structures),
+                await Lues(mefs), await Lues(comptes));
         }
+
+        private static async Task<IReadOnlyList<T>> Lues<T>(Task<IReadOnlyList<T>>? lecture) => lecture is null ? [] : await lecture;
     }
 
     private sealed class Nouveaux
