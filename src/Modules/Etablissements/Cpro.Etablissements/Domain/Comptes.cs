@@ -27,17 +27,43 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
         {
             return [];
         }
+        await using var preparation = await PreparerAsync(etablissementId, personnes.Select(p => (p.Prenom, p.Nom)), cancellationToken);
+        return await CreerAsync(preparation, personnes, maintenant, cancellationToken);
+    }
+
+    /// <summary>Starts the work of creating these candidates' accounts, for the caller to do something else meanwhile (an import
+    /// compares its files): the platform's accounts are locked, the codes drawn, hashed and encrypted on another core, and
+    /// the logins taken with the candidates' roots looked up on the connection, which stays busy until
+    /// <see cref="CreerAsync(Preparation, IReadOnlyList{ValueTuple{string, string, string, string}}, DateTimeOffset, CancellationToken)"/>.</summary>
+    public async Task<Preparation> PreparerAsync(Guid etablissementId, IEnumerable<(string Prenom, string Nom)> candidats,
+        CancellationToken cancellationToken)
+    {
         await Verrous.ComptesAsync(unitOfWork, cancellationToken);
-        var bases = personnes.Select(p => BaseLogin(p.Prenom, p.Nom)).ToList();
-        using var cle = await codes.CleAsync(etablissementId, cancellationToken);
-        // The codes are drawn, hashed and encrypted on another core while the database looks for the logins taken.
-        var secrets = Task.Run(() => Secrets(cle, personnes.Count), cancellationToken);
+        var cle = await codes.CleAsync(etablissementId, cancellationToken);
+        var racines = candidats.Select(c => Racine(BaseLogin(c.Prenom, c.Nom))).ToList();
+        var secrets = Task.Run(() => Secrets(cle, racines.Count), cancellationToken);
         // Every candidate (« base », « base2 », « base3 »…) has the root of its base: one query finds all that are taken.
-        var recherche = PrisAsync([.. bases.Select(Racine).Distinct()], cancellationToken);
-        // Both end before the key is disposed, even when one fails.
-        await Task.WhenAll(secrets, recherche);
-        var pris = await recherche;
-        var tires = await secrets;
+        var distinctes = racines.ToHashSet(StringComparer.Ordinal);
+        return new Preparation(cle, secrets, PrisAsync([.. distinctes], cancellationToken), distinctes);
+    }
+
+    /// <summary>The accounts of these people, who are among the prepared candidates (any other is looked up then).</summary>
+    public async Task<List<(Utilisateur Utilisateur, string Code)>> CreerAsync(Preparation preparation,
+        IReadOnlyList<(string Prenom, string Nom, string Profil, string Source)> personnes, DateTimeOffset maintenant,
+        CancellationToken cancellationToken)
+    {
+        await preparation.TermineeAsync();
+        var bases = personnes.Select(p => BaseLogin(p.Prenom, p.Nom)).ToList();
+        var pris = await preparation.Pris;
+        if (bases.Select(Racine).Where(r => !preparation.Racines.Contains(r)).Distinct().ToList() is { Count: > 0 } autres)
+        {
+            pris.UnionWith(await PrisAsync(autres, cancellationToken));
+        }
+        var tires = await preparation.Secrets;
+        if (tires.Length < personnes.Count)
+        {
+            tires = [.. tires, .. Secrets(preparation.Cle, personnes.Count - tires.Length)];
+        }
         var comptes = new List<(Utilisateur, string)>(personnes.Count);
         for (var i = 0; i < personnes.Count; i++)
         {
@@ -63,7 +89,27 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
         return comptes;
     }
 
-    private readonly record struct Secret(Guid Id, string Code, string Hash, string Chiffre);
+    /// <summary>Accounts being prepared (<see cref="PreparerAsync"/>). Disposed, it waits for what it started before the
+    /// key it encrypts with is let go, even when the caller failed meanwhile.</summary>
+    internal sealed class Preparation(CodesProvisoires.Cle cle, Task<Secret[]> secrets, Task<HashSet<string>> pris, HashSet<string> racines)
+        : IAsyncDisposable
+    {
+        public CodesProvisoires.Cle Cle => cle;
+        public Task<Secret[]> Secrets => secrets;
+        public Task<HashSet<string>> Pris => pris;
+        public HashSet<string> Racines => racines;
+
+        /// <summary>Both started tasks ended, whether or not they failed.</summary>
+        public Task TermineeAsync() => Task.WhenAll(secrets, pris).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        public async ValueTask DisposeAsync()
+        {
+            await TermineeAsync();
+            cle.Dispose();
+        }
+    }
+
+    internal readonly record struct Secret(Guid Id, string Code, string Hash, string Chiffre);
 
     /// <summary>A new account's id and temporary code, its hash, and the code encrypted for that account.</summary>
     private static Secret[] Secrets(CodesProvisoires.Cle cle, int nombre)

@@ -47,6 +47,11 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         var nouveauxComptes = new List<(string Prenom, string Nom, string Profil, string Source, Action<Guid> Lier)>();
         var nouveaux = new Nouveaux();
         var comptesActifs = new ComptesActifs(existants.Comptes);
+        // Whoever the files bring that the establishment does not know may need an account: those accounts are prepared
+        // (codes drawn, logins taken looked up) while the files are compared, which needs no more of the database.
+        await using var preparation = simulation || Candidats(exports, existants) is not { Count: > 0 } candidats
+            ? null
+            : await comptes.PreparerAsync(etablissement.Id, candidats, cancellationToken);
 
         IReadOnlyList<Apprenant> presents = [];
         if (exports.OfType<ExportEleves>().SingleOrDefault() is { } eleves)
@@ -72,13 +77,29 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             // A preview only counts the accounts: no login reserved, no code made, nothing written.
             return rapport;
         }
-        var crees = await comptes.CreerAsync(etablissement.Id, [.. nouveauxComptes.Select(c => (c.Prenom, c.Nom, c.Profil, c.Source))], maintenant, cancellationToken);
+        List<(string, string, string, string)> personnes = [.. nouveauxComptes.Select(c => (c.Prenom, c.Nom, c.Profil, c.Source))];
+        var crees = preparation is null
+            ? await comptes.CreerAsync(etablissement.Id, personnes, maintenant, cancellationToken)
+            : await comptes.CreerAsync(preparation, personnes, maintenant, cancellationToken);
         for (var i = 0; i < crees.Count; i++)
         {
             nouveauxComptes[i].Lier(crees[i].Utilisateur.Id);
         }
         await EcrireAsync(etablissement.Id, nouveaux, [.. crees.Select(c => c.Utilisateur)], comptesActifs, cancellationToken);
         return rapport;
+    }
+
+    /// <summary>The learners and staff of the files the establishment does not know yet: more than will get an account
+    /// (leavers, rejected records), never fewer.</summary>
+    private static List<(string Prenom, string Nom)> Candidats(IReadOnlyList<Export> exports, Existants existants)
+    {
+        var apprenants = existants.Apprenants.Select(a => a.EleveId).ToHashSet(StringComparer.Ordinal);
+        var personnels = existants.Personnels.Select(p => p.StsId).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. exports.OfType<ExportEleves>().SelectMany(e => e.Eleves).Where(e => !apprenants.Contains(e.EleveId)).Select(e => (e.Prenom, e.Nom)),
+            .. exports.OfType<ExportSts>().SelectMany(s => s.Individus).Where(i => !personnels.Contains(i.Id)).Select(i => (i.Prenom, i.Nom)),
+        ];
     }
 
     private void Verifier(Etablissement etablissement, IReadOnlyList<Export> exports)
