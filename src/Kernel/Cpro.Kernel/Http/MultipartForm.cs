@@ -37,4 +37,21 @@ public static class MultipartForm
             throw new RequeteInvalideException($"Le formulaire envoyé est mal formé ou incomplet (envoi interrompu ?). {expected}");
         }
     }
+
+    /// <summary>The one file sent in the part <paramref name="part"/>, read whole: over <paramref name="maxBytes"/>, 413;
+    /// without that part, a French 400 (<paramref name="missing"/>).</summary>
+    public static async Task<(string Name, byte[] Content)> ReadFileAsync(HttpRequest request, string part, long maxBytes, string tooLarge,
+        string missing, CancellationToken cancellationToken)
+    {
+        var form = await ReadAsync(request, maxBytes + 64 * 1024, tooLarge,
+            $"Envoyez le fichier en multipart/form-data, dans une partie nommée « {part} ».", cancellationToken);
+        var file = form.Files.GetFile(part) ?? throw new RequeteInvalideException(missing);
+        if (file.Length > maxBytes)
+        {
+            throw new TropVolumineuxException(tooLarge);
+        }
+        using var memory = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(memory, cancellationToken);
+        return (file.FileName, memory.ToArray());
+    }
 }

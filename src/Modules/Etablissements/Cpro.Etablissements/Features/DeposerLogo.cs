@@ -84,21 +84,9 @@ internal static class DeposerLogo
     }
 
     /// <summary>Reads the « logo » part within the limit; over it, 413 before reading further.</summary>
-    public static async Task<byte[]> LireAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        const string message = "Le logo dépasse la taille autorisée (512 Ko).";
-        var formulaire = await MultipartForm.ReadAsync(request, TailleMax + 64 * 1024, message,
-            "Envoyez le logo en multipart/form-data, dans une partie nommée « logo ».", cancellationToken);
-        var fichier = formulaire.Files.GetFile("logo")
-                      ?? throw new RequeteInvalideException("Aucune image reçue : choisissez le logo (PNG ou JPEG) puis envoyez-le.");
-        if (fichier.Length > TailleMax)
-        {
-            throw new TropVolumineuxException(message);
-        }
-        using var memoire = new MemoryStream((int)fichier.Length);
-        await fichier.CopyToAsync(memoire, cancellationToken);
-        return memoire.ToArray();
-    }
+    public static async Task<byte[]> LireAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        (await MultipartForm.ReadFileAsync(request, "logo", TailleMax, "Le logo dépasse la taille autorisée (512 Ko).",
+            "Aucune image reçue : choisissez le logo (PNG ou JPEG) puis envoyez-le.", cancellationToken)).Content;
 
     internal sealed class Endpoint : ICarterModule
     {

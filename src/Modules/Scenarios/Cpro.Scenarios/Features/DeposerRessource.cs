@@ -74,20 +74,9 @@ internal static class DeposerRessource
     }
 
     /// <summary>Reads the « fichier » part within the limit; over it, 413 before reading further.</summary>
-    public static async Task<(string Nom, byte[] Contenu)> LireAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var formulaire = await MultipartForm.ReadAsync(request, TailleMax + 64 * 1024, TropVolumineux,
-            "Envoyez le fichier en multipart/form-data, dans une partie nommée « fichier ».", cancellationToken);
-        var fichier = formulaire.Files.GetFile("fichier")
-                      ?? throw new RequeteInvalideException("Aucun fichier reçu : choisissez le fichier de la ressource puis envoyez-le.");
-        if (fichier.Length > TailleMax)
-        {
-            throw new TropVolumineuxException(TropVolumineux);
-        }
-        using var memoire = new MemoryStream((int)fichier.Length);
-        await fichier.CopyToAsync(memoire, cancellationToken);
-        return (fichier.FileName, memoire.ToArray());
-    }
+    public static Task<(string Name, byte[] Content)> LireAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        MultipartForm.ReadFileAsync(request, "fichier", TailleMax, TropVolumineux,
+            "Aucun fichier reçu : choisissez le fichier de la ressource puis envoyez-le.", cancellationToken);
 
     internal sealed class Endpoint : ICarterModule
     {
