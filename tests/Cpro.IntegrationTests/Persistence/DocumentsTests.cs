@@ -97,8 +97,8 @@ public sealed class DocumentsTests(CproFactory factory)
     {
         var (a, b) = await EtablissementsAsync();
         var (periode, apprenant) = (Guid.NewGuid(), Guid.NewGuid());
-        await EcrireAsync(a, new EntreeJournal { PeriodeId = periode, ApprenantId = apprenant, Texte = "Chez A" });
-        await EcrireAsync(b, new EntreeJournal { PeriodeId = periode, ApprenantId = apprenant, Texte = "Chez B" });
+        await EcrireAsync(a, new EntreeJournal { Id = Guid.NewGuid(), PeriodeId = periode, ApprenantId = apprenant, Texte = "Chez A" });
+        await EcrireAsync(b, new EntreeJournal { Id = Guid.NewGuid(), PeriodeId = periode, ApprenantId = apprenant, Texte = "Chez B" });
 
         await using var session = factory.Documents(a);
         var lues = await session.QueryAsync(new DuSuivi<EntreeJournal> { PeriodeId = periode, ApprenantId = apprenant });

@@ -10,7 +10,7 @@ public sealed class DocumentsTests(CproFactory factory)
     [Fact]
     public async Task A_fiche_saved_from_a_stale_revision_is_refused()
     {
-        var fiche = new FicheActivite { Titre = "Câblage", ModifiePar = "Léa", Debut = new DateOnly(2027, 1, 6), Version = 0 };
+        var fiche = new FicheActivite { Id = Guid.NewGuid(), Titre = "Câblage", ModifiePar = "Léa", Debut = new DateOnly(2027, 1, 6), Version = 0 };
         await DocumentChecks.StaleRevisionRefusedAsync(factory, Guid.NewGuid(), fiche, fiche.Id, f => f.Titre = "Premier", f => f.Titre = "Second");
     }
 

@@ -8,7 +8,8 @@ namespace Cpro.Portfolio.Domain;
 /// learner's bilan en entreprise for the period.</summary>
 internal sealed class FicheActivite : IRevisioned, ITraceSuivi
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    /// <summary>Given by whoever creates it: an initialiser would draw a Guid again at every read of the page.</summary>
+    public required Guid Id { get; init; }
     public Guid PeriodeId { get; init; }
     public Guid ApprenantId { get; init; }
     public required string Titre { get; set; }

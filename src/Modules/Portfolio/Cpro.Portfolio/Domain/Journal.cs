@@ -4,7 +4,8 @@ namespace Cpro.Portfolio.Domain;
 /// it covered and attachments. Written once by the learner; the tutor or maître d'apprentissage and the referents comment.</summary>
 internal sealed class EntreeJournal : ITraceSuivi
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    /// <summary>Given by whoever creates it: an initialiser would draw a Guid again at every read of the page.</summary>
+    public required Guid Id { get; init; }
     public Guid PeriodeId { get; init; }
     public Guid ApprenantId { get; init; }
     /// <summary>The day, or the Monday of the week.</summary>
@@ -18,7 +19,8 @@ internal sealed class EntreeJournal : ITraceSuivi
 /// <summary>A comment on a journal entry, a document of its own: two people commenting at once both keep theirs.</summary>
 internal sealed class CommentaireJournal : ITraceSuivi
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    /// <summary>Given by whoever creates it: an initialiser would draw a Guid again at every read of the page.</summary>
+    public required Guid Id { get; init; }
     public Guid EntreeId { get; init; }
     public Guid PeriodeId { get; init; }
     public Guid ApprenantId { get; init; }

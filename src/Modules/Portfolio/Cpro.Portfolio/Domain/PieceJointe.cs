@@ -11,7 +11,8 @@ internal sealed class PieceJointe : ITraceSuivi
 {
     public const int TailleMax = 10 * 1024 * 1024;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    /// <summary>Given by whoever creates it: an initialiser would draw a Guid again at every read of the page.</summary>
+    public required Guid Id { get; init; }
     public Guid PeriodeId { get; init; }
     public Guid ApprenantId { get; init; }
     public Guid ParentId { get; init; }

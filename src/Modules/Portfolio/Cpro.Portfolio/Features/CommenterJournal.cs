@@ -31,6 +31,7 @@ internal static class CommenterJournal
             var entree = await AccesPortfolio.EntreeAsync(session, suivi, command.EntreeId, cancellationToken);
             var commentaire = new CommentaireJournal
             {
+                Id = Guid.NewGuid(),
                 EntreeId = entree.Id, PeriodeId = entree.PeriodeId, ApprenantId = entree.ApprenantId, AuteurId = suivi.Moi, AuteurNom = suivi.Nom,
                 Qualite = suivi.Qualite, Texte = command.Texte!.Trim(), Le = clock.GetUtcNow(),
             };

@@ -30,6 +30,7 @@ internal static class CreerFiche
             var maintenant = clock.GetUtcNow();
             var fiche = new FicheActivite
             {
+                Id = Guid.NewGuid(),
                 PeriodeId = command.PeriodeId, ApprenantId = command.ApprenantId, Titre = "", CreeLe = maintenant, ModifieLe = maintenant, ModifiePar = suivi.Nom,
                 Version = 1,
             };

@@ -36,6 +36,7 @@ internal static class EcrireJournal
             ContenuFiche.VerifierDates(suivi, command.Date!.Value, null);
             var entree = new EntreeJournal
             {
+                Id = Guid.NewGuid(),
                 PeriodeId = command.PeriodeId, ApprenantId = command.ApprenantId, Date = command.Date.Value, Semaine = command.Semaine, Texte = command.Texte!.Trim(),
                 Taches = ContenuFiche.TachesDeLaPeriode(suivi, command.Taches ?? []), CreeLe = clock.GetUtcNow(),
             };

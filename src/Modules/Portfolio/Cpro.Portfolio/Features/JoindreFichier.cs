@@ -72,6 +72,7 @@ internal static class JoindreFichier
             await espace.VerifierAsync(session, suivi.Etablissement, command.Contenu.Length, cancellationToken);
             var piece = new PieceJointe
             {
+                Id = Guid.NewGuid(),
                 PeriodeId = command.PeriodeId, ApprenantId = command.ApprenantId, ParentId = command.ParentId, NomFichier = nom, TypeContenu = type,
                 Taille = command.Contenu.Length, AjouteLe = clock.GetUtcNow(), AjoutePar = suivi.Nom,
             };
@@ -82,20 +83,9 @@ internal static class JoindreFichier
     }
 
     /// <summary>Reads the « fichier » part within the limit; over it, 413 before reading further.</summary>
-    public static async Task<(string Nom, byte[] Contenu)> LireAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var formulaire = await MultipartForm.ReadAsync(request, PieceJointe.TailleMax + 64 * 1024, TropVolumineux,
-            "Envoyez le fichier en multipart/form-data, dans une partie nommée « fichier ».", cancellationToken);
-        var fichier = formulaire.Files.GetFile("fichier")
-                      ?? throw new RequeteInvalideException("Joignez le fichier dans une partie nommée « fichier ».");
-        if (fichier.Length > PieceJointe.TailleMax)
-        {
-            throw new TropVolumineuxException(TropVolumineux);
-        }
-        using var memoire = new MemoryStream((int)fichier.Length);
-        await fichier.CopyToAsync(memoire, cancellationToken);
-        return (fichier.FileName, memoire.ToArray());
-    }
+    public static Task<(string Name, byte[] Content)> LireAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        MultipartForm.ReadFileAsync(request, "fichier", PieceJointe.TailleMax, TropVolumineux,
+            "Joignez le fichier dans une partie nommée « fichier ».", cancellationToken);
 
     internal sealed class Endpoint : ICarterModule
     {

@@ -42,6 +42,7 @@ internal sealed class DemoPortfolio(UnitOfWork unitOfWork, IMediator mediator, T
             var maintenant = clock.GetUtcNow();
             documents.Insert(new FicheActivite
             {
+                Id = Guid.NewGuid(),
                 PeriodeId = periode.Id, ApprenantId = lea.UtilisateurId, Titre = "Pose d'appareillages dans une cuisine rénovée",
                 Debut = periode.Debut.AddDays(2), Contexte = "Appartement en rénovation, avec le chef d'équipe et un autre apprenti.",
                 Realisation = "J'ai lu le plan, repéré les boîtes d'encastrement, tiré les câbles et posé quatre prises et deux interrupteurs.",
@@ -51,17 +52,20 @@ internal sealed class DemoPortfolio(UnitOfWork unitOfWork, IMediator mediator, T
             });
             var accueil = new EntreeJournal
             {
+                Id = Guid.NewGuid(),
                 PeriodeId = periode.Id, ApprenantId = lea.UtilisateurId, Date = periode.Debut, CreeLe = maintenant,
                 Texte = "Accueil dans l'entreprise, visite du dépôt, consignes de sécurité et remise des EPI.",
             };
             documents.Insert(accueil,
                 new EntreeJournal
                 {
+                    Id = Guid.NewGuid(),
                     PeriodeId = periode.Id, ApprenantId = lea.UtilisateurId, Date = periode.Debut.AddDays(7), Semaine = true, Taches = [.. periode.Taches],
                     CreeLe = maintenant, Texte = "Semaine sur le chantier de la cuisine : préparation du dossier, câblage et pose des appareillages.",
                 });
             documents.Insert(new CommentaireJournal
             {
+                Id = Guid.NewGuid(),
                 EntreeId = accueil.Id, PeriodeId = periode.Id, ApprenantId = lea.UtilisateurId, AuteurId = affectation.TuteurId!.Value, AuteurNom = nomTuteur,
                 Qualite = "Tuteur", Texte = "Léa a été attentive aux consignes ; elle a posé de bonnes questions sur les habilitations.", Le = maintenant,
             });
@@ -94,6 +98,7 @@ internal sealed class DemoPortfolio(UnitOfWork unitOfWork, IMediator mediator, T
             var maintenant = clock.GetUtcNow();
             documents.Insert(new FicheActivite
             {
+                Id = Guid.NewGuid(),
                 PeriodeId = periode.Id, ApprenantId = apprenti.UtilisateurId, Titre = "Mise en service d'un tableau de distribution",
                 Debut = periode.Debut.AddDays(3), Contexte = "Maison individuelle neuve, avec mon maître d'apprentissage.",
                 Realisation = "J'ai raccordé les circuits au tableau, vérifié les serrages, contrôlé les différentiels et étiqueté chaque départ.",
@@ -103,12 +108,14 @@ internal sealed class DemoPortfolio(UnitOfWork unitOfWork, IMediator mediator, T
             });
             var entree = new EntreeJournal
             {
+                Id = Guid.NewGuid(),
                 PeriodeId = periode.Id, ApprenantId = apprenti.UtilisateurId, Date = periode.Debut, Semaine = true, Taches = [.. periode.Taches], CreeLe = maintenant,
                 Texte = "Semaine de retour chez l'employeur : préparation du matériel, câblage du tableau et mise en service avec mon maître d'apprentissage.",
             };
             documents.Insert(entree);
             documents.Insert(new CommentaireJournal
             {
+                Id = Guid.NewGuid(),
                 EntreeId = entree.Id, PeriodeId = periode.Id, ApprenantId = apprenti.UtilisateurId, AuteurId = affectation.TuteurId!.Value, AuteurNom = nomMaitre,
                 Qualite = "Maître d'apprentissage", Texte = "Travail soigné ; Nathan vérifie désormais ses serrages sans qu'on le lui rappelle.", Le = maintenant,
             });
