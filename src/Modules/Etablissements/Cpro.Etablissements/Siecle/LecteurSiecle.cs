@@ -9,7 +9,9 @@ namespace Cpro.Etablissements.Siecle;
 /// size; a file is recognised by its root element, never its name; records are streamed one element at a time.</summary>
 internal static class LecteurSiecle
 {
-    public static Export Lire(FichierDepose fichier, long tailleMax)
+    /// <summary>Parses a file; <paramref name="typeReconnu"/> is told its kind as soon as its root element is read, before
+    /// its records are.</summary>
+    public static Export Lire(FichierDepose fichier, long tailleMax, Action<string>? typeReconnu = null)
     {
         var nomFichier = fichier.Nom;
         if (Path.GetFileName(nomFichier).StartsWith("emp_sts", StringComparison.OrdinalIgnoreCase))
@@ -32,6 +34,7 @@ internal static class LecteurSiecle
                 var racine => throw new RequeteInvalideException(
                     $"« {nomFichier} » n'est pas un export SIECLE ou STS-web reconnu (élément racine <{racine}> ; attendus : BEE_ELEVES, BEE_RESPONSABLES, STS_EDT, BEE_NOMENCLATURES)."),
             };
+            typeReconnu?.Invoke(export.Type);
             reader.Read();
             while (!reader.EOF)
             {
@@ -62,22 +65,6 @@ internal static class LecteurSiecle
         catch (ArgumentException e) when (e.Message.Contains("encoding", StringComparison.OrdinalIgnoreCase))
         {
             throw new RequeteInvalideException($"« {nomFichier} » déclare un encodage inconnu.");
-        }
-    }
-
-    /// <summary>The root element's name, read ahead so the establishment's documents are read while the file is parsed;
-    /// null when there is none to read (the parse says why).</summary>
-    public static string? Racine(FichierDepose fichier, long tailleMax)
-    {
-        try
-        {
-            using var contenu = fichier.Ouvrir();
-            using var reader = XmlReader.Create(contenu, Reglages(tailleMax));
-            return reader.MoveToContent() == XmlNodeType.Element ? reader.LocalName : null;
-        }
-        catch (Exception e) when (e is XmlException or System.Text.DecoderFallbackException or ArgumentException)
-        {
-            return null;
         }
     }
 

@@ -23,17 +23,28 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     public async Task<RapportImport> AppliquerAsync(Etablissement etablissement, IReadOnlyList<FichierDepose> fichiers, long tailleMax, bool simulation,
         CancellationToken cancellationToken)
     {
-        // Each file is parsed on its own core while what the establishment holds of the kinds the files bring is read; the
-        // first failing file, in the order sent, is the one reported.
-        var lectures = fichiers.Select(f => Task.Run(() => LecteurSiecle.Lire(f, tailleMax), cancellationToken)).ToList();
-        var racines = fichiers.Select(f => LecteurSiecle.Racine(f, tailleMax)).ToHashSet();
+        // Each file is parsed on its own core while what the establishment holds of the kinds the files bring is read (a
+        // file's kind is known from its root element, before its records); the first failing file, in the order sent, is
+        // the one reported. A parse always runs to its end, so that every kind is told.
+        var types = fichiers.Select(_ => new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+        var lectures = fichiers.Select((f, i) => Task.Run(() =>
+        {
+            try
+            {
+                return LecteurSiecle.Lire(f, tailleMax, type => types[i].TrySetResult(type));
+            }
+            finally
+            {
+                types[i].TrySetResult(null);
+            }
+        })).ToList();
         _documents = session.PourEtablissement(etablissement.Id);
         _simulation = simulation;
         Existants existants;
         try
         {
             await Verrous.ImportAsync(unitOfWork, etablissement.Id, cancellationToken);
-            existants = await Existants.LireAsync(_documents, racines, cancellationToken);
+            existants = await Existants.LireAsync(_documents, [.. await Task.WhenAll(types.Select(t => t.Task))], cancellationToken);
         }
         finally
         {
@@ -535,16 +546,16 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     private sealed record Existants(IReadOnlyList<Apprenant> Apprenants, IReadOnlyList<string> ElevesConnus, IReadOnlyList<Responsable> Responsables,
         IReadOnlyList<Personnel> Personnels, IReadOnlyList<Structure> Structures, IReadOnlyList<Mef> Mefs, IReadOnlyList<EtatCompte> Comptes)
     {
-        public static async Task<Existants> LireAsync(IQuerySession documents, HashSet<string?> racines, CancellationToken cancellationToken)
+        public static async Task<Existants> LireAsync(IQuerySession documents, HashSet<string?> types, CancellationToken cancellationToken)
         {
-            var (eleves, responsables, sts) = (racines.Contains("BEE_ELEVES"), racines.Contains("BEE_RESPONSABLES"), racines.Contains("STS_EDT"));
+            var (eleves, responsables, sts) = (types.Contains("BEE_ELEVES"), types.Contains("BEE_RESPONSABLES"), types.Contains("STS_EDT"));
             var lecture = documents.CreateBatchQuery();
             var apprenants = eleves ? lecture.Query<Apprenant>().ToList() : null;
             var elevesConnus = responsables && !eleves ? lecture.Query<Apprenant>().Select(a => a.EleveId).ToList() : null;
             var tuteurs = responsables ? lecture.Query<Responsable>().ToList() : null;
             var personnels = sts ? lecture.Query<Personnel>().ToList() : null;
             var structures = sts || eleves ? lecture.Query<Structure>().ToList() : null;
-            var mefs = sts || racines.Contains("BEE_NOMENCLATURES") ? lecture.Query<Mef>().ToList() : null;
+            var mefs = sts || types.Contains("BEE_NOMENCLATURES") ? lecture.Query<Mef>().ToList() : null;
             var comptes = eleves || sts ? lecture.Query<Utilisateur>().Select(u => new EtatCompte { Id = u.Id, Actif = u.Actif }).ToList() : null;
             if (new Task?[] { apprenants, elevesConnus, tuteurs, personnels, structures, mefs, comptes }.Any(t => t is not null))
             {
