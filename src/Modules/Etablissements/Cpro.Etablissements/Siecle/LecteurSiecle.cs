@@ -11,7 +11,7 @@ internal static class LecteurSiecle
 {
     /// <summary>Parses a file; <paramref name="typeReconnu"/> is told its kind as soon as its root element is read, before
     /// its records are.</summary>
-    public static Export Lire(FichierDepose fichier, long tailleMax, Action<string>? typeReconnu = null)
+    public static Export Lire(FichierDepose fichier, long tailleMax, Action<string> typeReconnu)
     {
         var nomFichier = fichier.Nom;
         if (Path.GetFileName(nomFichier).StartsWith("emp_sts", StringComparison.OrdinalIgnoreCase))
@@ -34,7 +34,7 @@ internal static class LecteurSiecle
                 var racine => throw new RequeteInvalideException(
                     $"« {nomFichier} » n'est pas un export SIECLE ou STS-web reconnu (élément racine <{racine}> ; attendus : BEE_ELEVES, BEE_RESPONSABLES, STS_EDT, BEE_NOMENCLATURES)."),
             };
-            typeReconnu?.Invoke(export.Type);
+            typeReconnu(export.Type);
             reader.Read();
             while (!reader.EOF)
             {
