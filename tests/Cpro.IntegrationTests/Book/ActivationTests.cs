@@ -18,7 +18,9 @@ public sealed class ActivationTests(CproFactory factory)
         Assert.Equal("Le book n'est pas activé pour votre classe.", refus.GetProperty("detail").GetString());
         await (await pfmp.Referent.GetAsync($"{LeBook.Api}/apprenants/{pfmp.Lea}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.False((await pfmp.Ddftp.GetFromJsonAsync<JsonElement>($"{LeBook.Api}/activation")).GetProperty("actif").GetBoolean());
-        Assert.DoesNotContain("Book des apprenants", await pfmp.Eleve.GetStringAsync("/"));
+        var accueil = await pfmp.Eleve.GetStringAsync("/");
+        Assert.DoesNotContain("Book des apprenants", accueil);
+        Assert.DoesNotContain("Mon book", accueil);
 
         // On for 2MELEC2 only: Léa (2MELEC1) still has none.
         var activation = await pfmp.Ddftp.PutAsJsonAsync($"{LeBook.Api}/activation", new { actif = true, divisions = new[] { "2MELEC2" } });
@@ -26,7 +28,9 @@ public sealed class ActivationTests(CproFactory factory)
         await (await pfmp.Eleve.GetAsync($"{LeBook.Api}/reussites")).AssertProblemAsync(HttpStatusCode.NotFound);
         using var nina = await Classe.ClientAsync(factory, pfmp.Classe.Apprenants["Nina"]);
         Assert.Equal(HttpStatusCode.OK, (await nina.GetAsync($"{LeBook.Api}/reussites")).StatusCode);
-        Assert.Contains("Book des apprenants", await nina.GetStringAsync("/"));
+        var accueilNina = await nina.GetStringAsync("/");
+        Assert.Contains("Book des apprenants", accueilNina);
+        Assert.Contains("Mon book", accueilNina);
         Assert.DoesNotContain("Book des apprenants", await pfmp.Eleve.GetStringAsync("/"));
 
         var inconnue = await pfmp.Ddftp.PutAsJsonAsync($"{LeBook.Api}/activation", new { actif = true, divisions = new[] { "9XYZ" } });
@@ -37,7 +41,9 @@ public sealed class ActivationTests(CproFactory factory)
         var lue = await pfmp.Ddftp.GetFromJsonAsync<JsonElement>($"{LeBook.Api}/activation");
         Assert.True(lue.GetProperty("actif").GetBoolean());
         Assert.Empty(lue.GetProperty("divisions").EnumerateArray());
-        Assert.Contains("Book des apprenants", await pfmp.Eleve.GetStringAsync("/"));
+        accueil = await pfmp.Eleve.GetStringAsync("/");
+        Assert.Contains("Book des apprenants", accueil);
+        Assert.Contains("Mon book", accueil);
     }
 
     [Fact]

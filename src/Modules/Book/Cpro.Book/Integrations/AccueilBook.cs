@@ -1,6 +1,7 @@
 using Cpro.Book.Domain;
 using Cpro.Etablissements.Contracts;
 using Cpro.Kernel.Identity;
+using Cpro.Kernel.Persistence;
 using Cpro.Kernel.Portal;
 using Marten;
 using Mediator;
@@ -9,12 +10,13 @@ namespace Cpro.Book.Integrations;
 
 /// <summary>The learner's card on the home page, once the book is on for their class: their latest réussites and the way
 /// to add one.</summary>
-internal sealed class AccueilBook(IQuerySession session, ICurrentUser user, IMediator mediator) : IContributionAccueil
+internal sealed class AccueilBook(IQuerySession session, UnitOfWork unitOfWork, ActivationsEnCache activations, ICurrentUser user, IMediator mediator)
+    : IContributionAccueil
 {
     public async Task<IReadOnlyList<CarteAccueil>> CartesAsync(CancellationToken cancellationToken)
     {
         if (!user.HasAnyProfil([Profils.Eleve, Profils.Apprenti]) || user.EtablissementId is not { } etablissement || user.UserId is not { } moi
-            || await AccesBook.ActivationAsync(session, cancellationToken) is not { Actif: true } activation
+            || await activations.LireAsync(session, unitOfWork, cancellationToken) is not { Actif: true } activation
             || await mediator.Send(new ObtenirApprenants(etablissement, [moi]), cancellationToken) is not [var apprenant, ..]
             || !activation.PourDivision(apprenant.Division))
         {
