@@ -12,7 +12,10 @@ using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings come from the environment and the command line, never from a file: nothing to reload. Watching for an
+// appsettings file would watch the whole content root, and every write under it (PostgreSQL's .data/ for run.sh) would
+// wake the host.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 // db-apply, db-patch, db-assert… (README): the store's schema managed from the command line.
 builder.Host.ApplyJasperFxExtensions();
 if (builder.Configuration["CPRO_DB"] is { Length: > 0 } db)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cpro.Host.Ops;
 using Cpro.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -25,6 +26,17 @@ public sealed class PipelineTests(CproFactory factory)
         Assert.DoesNotContain(FailingRouteStartupFilter.Secret, body, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_host_watches_no_configuration_file()
+    {
+        // A file source reloading on change watches the whole content root, where run.sh keeps PostgreSQL's data.
+        var sources = ((IConfigurationRoot)factory.Services.GetRequiredService<IConfiguration>()).Providers
+            .OfType<FileConfigurationProvider>().Select(p => p.Source).ToList();
+
+        Assert.NotEmpty(sources);
+        Assert.All(sources, s => Assert.False(s.ReloadOnChange, s.Path));
     }
 
     [Fact]
