@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using System.Xml.Linq;
 using Cpro.Kernel.Errors;
 
 namespace Cpro.Etablissements.Siecle;
@@ -35,12 +34,13 @@ internal static class LecteurSiecle
                     $"« {nomFichier} » n'est pas un export SIECLE ou STS-web reconnu (élément racine <{racine}> ; attendus : BEE_ELEVES, BEE_RESPONSABLES, STS_EDT, BEE_NOMENCLATURES)."),
             };
             typeReconnu(export.Type);
+            var fiche = new XmlRecord();
             reader.Read();
             while (!reader.EOF)
             {
                 if (reader.NodeType == XmlNodeType.Element && Element(export, reader.LocalName))
                 {
-                    Lire(export, (XElement)XNode.ReadFrom(reader));
+                    Lire(export, fiche.Read(reader));
                 }
                 else
                 {
@@ -90,9 +90,9 @@ internal static class LecteurSiecle
         _ => false,
     };
 
-    private static void Lire(Export export, XElement e)
+    private static void Lire(Export export, RecordNode e)
     {
-        switch (e.Name.LocalName)
+        switch (e.Name)
         {
             case "UAJ":
                 export.Uai = (Attr(e, "CODE") ?? Text(e))?.ToUpperInvariant();
@@ -103,22 +103,22 @@ internal static class LecteurSiecle
         }
         switch (export)
         {
-            case ExportEleves eleves when e.Name.LocalName == "ELEVE":
+            case ExportEleves eleves when e.Name == "ELEVE":
                 LireEleve(eleves, e);
                 break;
             case ExportEleves eleves:
                 LireStructuresEleve(eleves, e);
                 break;
-            case ExportResponsables responsables when e.Name.LocalName == "PERSONNE":
+            case ExportResponsables responsables when e.Name == "PERSONNE":
                 LirePersonne(responsables, e);
                 break;
             case ExportResponsables responsables:
                 LireLien(responsables, e);
                 break;
-            case ExportSts sts when e.Name.LocalName == "MEF":
+            case ExportSts sts when e.Name == "MEF":
                 LireMef(sts.Mefs, e, "CODE");
                 break;
-            case ExportSts sts when e.Name.LocalName == "INDIVIDU":
+            case ExportSts sts when e.Name == "INDIVIDU":
                 LireIndividu(sts, e);
                 break;
             case ExportSts sts:
@@ -130,7 +130,7 @@ internal static class LecteurSiecle
         }
     }
 
-    private static void LireEleve(ExportEleves export, XElement e)
+    private static void LireEleve(ExportEleves export, RecordNode e)
     {
         var id = Attr(e, "ELEVE_ID");
         var nom = Text(e, "NOM_USAGE") ?? Text(e, "NOM_DE_FAMILLE");
@@ -153,7 +153,7 @@ internal static class LecteurSiecle
             Text(e, "CODE_MEF"), statut, entree, sortie));
     }
 
-    private static void LireStructuresEleve(ExportEleves export, XElement e)
+    private static void LireStructuresEleve(ExportEleves export, RecordNode e)
     {
         if (Attr(e, "ELEVE_ID") is not { } id)
         {
@@ -180,7 +180,7 @@ internal static class LecteurSiecle
         export.Structures[id] = new StructuresEleve(division, groupes);
     }
 
-    private static void LirePersonne(ExportResponsables export, XElement e)
+    private static void LirePersonne(ExportResponsables export, RecordNode e)
     {
         var id = Attr(e, "PERSONNE_ID");
         var nom = Text(e, "NOM_DE_FAMILLE") ?? Text(e, "NOM");
@@ -194,7 +194,7 @@ internal static class LecteurSiecle
         export.Personnes.Add(new PersonneLue(id, Text(e, "LC_CIVILITE"), nom, prenom));
     }
 
-    private static void LireLien(ExportResponsables export, XElement e)
+    private static void LireLien(ExportResponsables export, RecordNode e)
     {
         if (Text(e, "ELEVE_ID") is not { } eleve || Text(e, "PERSONNE_ID") is not { } personne)
         {
@@ -208,7 +208,7 @@ internal static class LecteurSiecle
         liens.Add($"{eleve}:{niveau}:{Text(e, "CODE_PARENTE")}");
     }
 
-    private static void LireMef(Dictionary<string, string> mefs, XElement e, string attribut)
+    private static void LireMef(Dictionary<string, string> mefs, RecordNode e, string attribut)
     {
         if (Attr(e, attribut) is { } code && (Text(e, "LIBELLE_LONG") ?? Text(e, "LIBELLE_EDITION") ?? Text(e, "LIBELLE_COURT")) is { } libelle)
         {
@@ -216,7 +216,7 @@ internal static class LecteurSiecle
         }
     }
 
-    private static void LireIndividu(ExportSts export, XElement e)
+    private static void LireIndividu(ExportSts export, RecordNode e)
     {
         var id = Attr(e, "ID");
         var nom = Text(e, "NOM_USAGE") ?? Text(e, "NOM_PATRONYMIQUE");
@@ -243,13 +243,13 @@ internal static class LecteurSiecle
         export.Individus.Add(new IndividuLu(id, Text(e, "CIVILITE"), nom, prenom, naissance, Text(e, "FONCTION"), disciplines, principal));
     }
 
-    private static void LireStructure(ExportSts export, XElement e)
+    private static void LireStructure(ExportSts export, RecordNode e)
     {
         if (Attr(e, "CODE") is not { } code)
         {
             return;
         }
-        var division = e.Name.LocalName == "DIVISION";
+        var division = e.Name == "DIVISION";
         var appartenances = division
             ? e.Element("MEFS_APPARTENANCE")?.Elements("MEF").Select(m => Attr(m, "CODE"))
             : e.Element("DIVISIONS_APPARTENANCE")?.Elements("DIVISION_APPARTENANCE").Select(d => Attr(d, "CODE"));
@@ -261,7 +261,7 @@ internal static class LecteurSiecle
     }
 
     /// <summary>The first of the learner's dates that does not read, with its element and text.</summary>
-    private static (string Element, string Valeur)? DateInvalide(XElement e, out DateOnly? naissance, out DateOnly? entree, out DateOnly? sortie)
+    private static (string Element, string Valeur)? DateInvalide(RecordNode e, out DateOnly? naissance, out DateOnly? entree, out DateOnly? sortie)
     {
         entree = sortie = null;
         if (!DateSiecle(Text(e, "DATE_NAISS"), out naissance))
@@ -295,9 +295,9 @@ internal static class LecteurSiecle
         return true;
     }
 
-    private static string? Text(XElement e) => string.IsNullOrWhiteSpace(e.Value) ? null : e.Value.Trim();
+    private static string? Text(RecordNode e) => e.Value is var v && string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
-    private static string? Text(XElement e, string enfant) => e.Element(enfant) is { } c ? Text(c) : null;
+    private static string? Text(RecordNode e, string enfant) => e.Element(enfant) is { } c ? Text(c) : null;
 
-    private static string? Attr(XElement e, string nom) => e.Attribute(nom)?.Value.Trim() is { Length: > 0 } v ? v : null;
+    private static string? Attr(RecordNode e, string nom) => e.Attribute(nom)?.Trim() is { Length: > 0 } v ? v : null;
 }
