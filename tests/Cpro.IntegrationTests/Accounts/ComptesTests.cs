@@ -302,6 +302,31 @@ public sealed partial class ComptesTests(CproFactory factory)
     }
 
     [Fact]
+    public async Task Accounts_are_only_made_for_the_people_prepared_for()
+    {
+        var etablissement = await factory.EtablissementIdAsync(await factory.CreerEtablissementAsync());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var comptes = scope.ServiceProvider.GetRequiredService<Comptes>();
+        var logins = new List<string>();
+
+        // An import prepares its candidates before comparing its files: whoever the comparison did not foresee gets no
+        // account, rather than one made without the logins the preparation looked up.
+        var erreur = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<UnitOfWork>()
+            .InTransactionAsync(async _ =>
+            {
+                await using var preparation = await comptes.PreparerAsync(etablissement, [("Léa", "Martin"), ("Léa", "Martin")], default);
+                var crees = await Comptes.CreerAsync(preparation,
+                    [("Léa", "Martin", Profils.Eleve, Utilisateur.SourceSiecle), ("Léa", "Martin", Profils.Eleve, Utilisateur.SourceSiecle)], DateTimeOffset.UtcNow);
+                logins.AddRange(crees.Select(c => c.Utilisateur.Identifiants.Login));
+                await Comptes.CreerAsync(preparation, [("Hugo", "Petit", Profils.Eleve, Utilisateur.SourceSiecle)], DateTimeOffset.UtcNow);
+            }, default));
+
+        Assert.Contains("« hugo.petit »", erreur.Message, StringComparison.Ordinal);
+        Assert.Equal(2, logins.Distinct().Count());
+        Assert.All(logins, l => Assert.Matches("^lea\\.martin[0-9]*$", l));
+    }
+
+    [Fact]
     public async Task A_password_changed_through_another_instance_is_not_refused_by_this_ones_cache()
     {
         var uai = await factory.CreerEtablissementAsync();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Cpro.Kernel.Persistence;
 using Marten;
+using Marten.Storage;
 using Npgsql;
 
 namespace Cpro.Etablissements.Domain;
@@ -28,13 +29,12 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
             return [];
         }
         await using var preparation = await PreparerAsync(etablissementId, personnes.Select(p => (p.Prenom, p.Nom)), cancellationToken);
-        return await CreerAsync(preparation, personnes, maintenant, cancellationToken);
+        return await CreerAsync(preparation, personnes, maintenant);
     }
 
     /// <summary>Starts the work of creating these candidates' accounts, for the caller to do something else meanwhile (an import
-    /// compares its files): the platform's accounts are locked, the codes drawn, hashed and encrypted on another core, and
-    /// the logins taken with the candidates' roots looked up on the connection, which stays busy until
-    /// <see cref="CreerAsync(Preparation, IReadOnlyList{ValueTuple{string, string, string, string}}, DateTimeOffset, CancellationToken)"/>.</summary>
+    /// compares its files and copies its guardians): the platform's accounts are locked, the codes drawn, hashed and
+    /// encrypted on another core, and the logins taken with the candidates' roots looked up on a connection of their own.</summary>
     public async Task<Preparation> PreparerAsync(Guid etablissementId, IEnumerable<(string Prenom, string Nom)> candidats,
         CancellationToken cancellationToken)
     {
@@ -47,18 +47,18 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
         return new Preparation(cle, secrets, PrisAsync([.. distinctes], cancellationToken), distinctes);
     }
 
-    /// <summary>The accounts of these people, who are among the prepared candidates (any other is looked up then).</summary>
-    public async Task<List<(Utilisateur Utilisateur, string Code)>> CreerAsync(Preparation preparation,
-        IReadOnlyList<(string Prenom, string Nom, string Profil, string Source)> personnes, DateTimeOffset maintenant,
-        CancellationToken cancellationToken)
+    /// <summary>The accounts of these people, who must be among the prepared candidates: it asks nothing more of the
+    /// database.</summary>
+    public static async Task<List<(Utilisateur Utilisateur, string Code)>> CreerAsync(Preparation preparation,
+        IReadOnlyList<(string Prenom, string Nom, string Profil, string Source)> personnes, DateTimeOffset maintenant)
     {
         await preparation.TermineeAsync();
         var bases = personnes.Select(p => BaseLogin(p.Prenom, p.Nom)).ToList();
-        var pris = await preparation.Pris;
-        if (bases.Select(Racine).Where(r => !preparation.Racines.Contains(r)).Distinct().ToList() is { Count: > 0 } autres)
+        if (bases.Select(Racine).FirstOrDefault(r => !preparation.Racines.Contains(r)) is { } autre)
         {
-            pris.UnionWith(await PrisAsync(autres, cancellationToken));
+            throw new InvalidOperationException($"Compte non préparé : racine « {autre} ».");
         }
+        var pris = await preparation.Pris;
         var tires = await preparation.Secrets;
         if (tires.Length < personnes.Count)
         {
@@ -179,16 +179,20 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
     public const string ExpressionRacine = "regexp_replace(?, '[0-9]+$', '')";
 
     /// <summary>Logins taken across the platform (every establishment, and the platform administrators) whose root is one of
-    /// these: one query on the roots' index, across the establishments on purpose.</summary>
+    /// these: one query on the roots' index, across the establishments on purpose. It runs outside the command's
+    /// transaction, which stays free for other work: the accounts lock that transaction holds makes every other creator of
+    /// accounts wait, so every login taken is committed, hence seen.</summary>
     private async Task<HashSet<string>> PrisAsync(List<string> racines, CancellationToken cancellationToken)
     {
+        await using var connexion = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connexion.OpenAsync(cancellationToken);
         var login = "data -> 'Identifiants' ->> 'Login'";
         var racine = ExpressionRacine.Replace("?", $"({login})", StringComparison.Ordinal);
         await using var commande = new NpgsqlCommand($"""
             SELECT {login} FROM {store.Table<Utilisateur>()} WHERE {racine} = ANY($1)
             UNION ALL
             SELECT {login} FROM {store.Table<AdministrateurPlateforme>()} WHERE {racine} = ANY($1)
-            """, unitOfWork.Connection);
+            """, connexion);
         commande.Parameters.Add(new NpgsqlParameter { Value = racines.ToArray() });
         var pris = new HashSet<string>();
         await using var lecteur = await commande.ExecuteReaderAsync(cancellationToken);

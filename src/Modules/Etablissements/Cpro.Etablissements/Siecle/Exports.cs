@@ -34,7 +34,7 @@ internal sealed record ExportResponsables(string NomFichier) : Export(NomFichier
     /// <summary>PERSONNE_ID → "ELEVE_ID:niveau:parenté".</summary>
     public Dictionary<string, List<string>> Liens { get; } = [];
 
-    public static string EleveDuLien(string lien) => lien[..lien.IndexOf(':', StringComparison.Ordinal)];
+    public static ReadOnlySpan<char> EleveDuLien(string lien) => lien.AsSpan(0, lien.IndexOf(':', StringComparison.Ordinal));
 }
 
 internal sealed record PersonneLue(string PersonneId, string? Civilite, string Nom, string Prenom)

@@ -73,25 +73,42 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         {
             ComparerResponsables(responsables, existants.Responsables, existants.ElevesConnus, rapport, nouveaux);
         }
-        var mefs = exports.OfType<ExportSts>().SelectMany(s => s.Mefs).Concat(exports.OfType<ExportNomenclatures>().SelectMany(n => n.Mefs));
-        ComparerMefs(mefs, existants.Mefs, nouveaux);
-        if (exports.OfType<ExportSts>().SingleOrDefault() is { } sts)
+        // The new guardians need no account: they are copied while the rest is compared and the accounts are made, which
+        // needs nothing more of the command's connection.
+        var copieResponsables = simulation
+            ? Task.CompletedTask
+            : CopieDocuments.CopierAsync(unitOfWork, store, UnitOfWork.Tenant(etablissement.Id), nouveaux.Responsables, r => r.Id, cancellationToken);
+        List<(Utilisateur Utilisateur, string Code)> crees;
+        try
         {
-            ComparerPersonnels(sts, existants.Personnels, rapport, nouveaux, nouveauxComptes, comptesActifs);
-            ComparerStructures(sts, existants.Structures, rapport, nouveaux);
-        }
-        DivisionsDesEleves(presents, existants.Structures, rapport, nouveaux);
+            var mefs = exports.OfType<ExportSts>().SelectMany(s => s.Mefs).Concat(exports.OfType<ExportNomenclatures>().SelectMany(n => n.Mefs));
+            ComparerMefs(mefs, existants.Mefs, nouveaux);
+            if (exports.OfType<ExportSts>().SingleOrDefault() is { } sts)
+            {
+                ComparerPersonnels(sts, existants.Personnels, rapport, nouveaux, nouveauxComptes, comptesActifs);
+                ComparerStructures(sts, existants.Structures, rapport, nouveaux);
+            }
+            DivisionsDesEleves(presents, existants.Structures, rapport, nouveaux);
 
-        rapport.ComptesCrees = nouveauxComptes.Count;
-        if (simulation)
-        {
-            // A preview only counts the accounts: no login reserved, no code made, nothing written.
-            return rapport;
+            rapport.ComptesCrees = nouveauxComptes.Count;
+            if (simulation)
+            {
+                // A preview only counts the accounts: no login reserved, no code made, nothing written.
+                return rapport;
+            }
+            // Every new account is among the candidates prepared.
+            crees = nouveauxComptes.Count == 0
+                ? []
+                : await Comptes.CreerAsync(preparation ?? throw new InvalidOperationException("Comptes non préparés."),
+                    [.. nouveauxComptes.Select(c => (c.Prenom, c.Nom, c.Profil, c.Source))], maintenant);
         }
-        List<(string, string, string, string)> personnes = [.. nouveauxComptes.Select(c => (c.Prenom, c.Nom, c.Profil, c.Source))];
-        var crees = preparation is null
-            ? await comptes.CreerAsync(etablissement.Id, personnes, maintenant, cancellationToken)
-            : await comptes.CreerAsync(preparation, personnes, maintenant, cancellationToken);
+        catch
+        {
+            // The transaction is rolled back on this connection: the copy lets it go first.
+            await copieResponsables.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+        await copieResponsables;
         for (var i = 0; i < crees.Count; i++)
         {
             nouveauxComptes[i].Lier(crees[i].Utilisateur.Id);
@@ -150,15 +167,15 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
     {
         var compteurs = rapport.Apprenants;
         compteurs.Rejets.AddRange(export.Rejets);
-        var ineEnDouble = export.Eleves.Where(e => e.Ine is not null).GroupBy(e => e.Ine).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var idEnDouble = export.Eleves.GroupBy(e => e.EleveId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var ineEnDouble = EnDouble(export.Eleves.Select(e => e.Ine));
+        var idEnDouble = EnDouble(export.Eleves.Select(e => e.EleveId));
         var existants = lus.ToDictionary(a => a.EleveId);
         // A record in the file, even rejected, says the learner is still there: only those absent are deactivated.
         var vus = export.Rejets.Select(r => r.Identifiant).ToHashSet();
         foreach (var eleve in export.Eleves)
         {
             vus.Add(eleve.EleveId);
-            if (ineEnDouble.Contains(eleve.Ine))
+            if (eleve.Ine is not null && ineEnDouble.Contains(eleve.Ine))
             {
                 compteurs.Rejets.Add(new FicheSignalee("ELEVE", eleve.EleveId, eleve.NomComplet,
                     $"INE {eleve.Ine} présent sur plusieurs fiches du fichier : aucune n'est importée, l'apprenant reste tel qu'il était."));
@@ -212,8 +229,23 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             compteurs.Desactives++;
             comptesActifs.Synchroniser(absent.UtilisateurId, false);
         }
-        _eleves = [.. existants.Keys.Concat(nouveaux.Apprenants.Select(a => a.EleveId))];
+        _eleves = new HashSet<string>(existants.Keys.Concat(nouveaux.Apprenants.Select(a => a.EleveId)), StringComparer.Ordinal);
         return [.. nouveaux.Apprenants.Concat(existants.Values).Where(a => a.Actif)];
+    }
+
+    /// <summary>The values found more than once (a set where GroupBy would make a group per value).</summary>
+    private static HashSet<string> EnDouble(IEnumerable<string?> valeurs)
+    {
+        var vues = new HashSet<string>(StringComparer.Ordinal);
+        var doubles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var valeur in valeurs)
+        {
+            if (valeur is not null && !vues.Add(valeur))
+            {
+                doubles.Add(valeur);
+            }
+        }
+        return doubles;
     }
 
     /// <summary>The divisions the learners' file names, created if neither known nor in this import's STS-web file, so they
@@ -269,7 +301,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         var existants = lus.ToDictionary(r => r.PersonneId);
         // A guardian is kept for the learners the establishment knows, whether this import brought them or an earlier one
         // (read with the learners' file, when it came with this one).
-        var eleves = _eleves ?? [.. elevesConnus];
+        var eleves = (_eleves ?? new HashSet<string>(elevesConnus, StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
         var vus = new HashSet<string>();
         var ignores = new HashSet<string>();
         foreach (var personne in export.Personnes)
@@ -281,11 +313,11 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
                 continue;
             }
             var tous = export.Liens.GetValueOrDefault(personne.PersonneId) ?? [];
-            var liens = tous.Where(l => eleves.Contains(ExportResponsables.EleveDuLien(l))).Distinct().Order(StringComparer.Ordinal).ToList();
+            var liens = LiensConnus(tous, eleves);
             if (liens.Count == 0)
             {
                 ignores.Add(personne.PersonneId);
-                var ids = string.Join(", ", tous.Select(ExportResponsables.EleveDuLien).Distinct());
+                var ids = string.Join(", ", tous.Select(l => ExportResponsables.EleveDuLien(l).ToString()).Distinct());
                 compteurs.Ignores.Add(new FicheSignalee("PERSONNE", personne.PersonneId, personne.NomComplet, ids.Length == 0
                     ? "Responsable d'aucun élève dans le fichier : non importé."
                     : $"Responsable d'élèves inconnus de l'établissement (ELEVE_ID {ids}) : non importé."));
@@ -323,6 +355,31 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             Modifier(absent, r => r.Actif = false);
             compteurs.Desactives++;
         }
+    }
+
+    /// <summary>A guardian's links to the learners the establishment knows, sorted, each once. Without LINQ: it runs for
+    /// every guardian of the file.</summary>
+    private static List<string> LiensConnus(List<string> tous, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> eleves)
+    {
+        var liens = new List<string>(tous.Count);
+        foreach (var lien in tous)
+        {
+            if (eleves.Contains(ExportResponsables.EleveDuLien(lien)))
+            {
+                liens.Add(lien);
+            }
+        }
+        liens.Sort(StringComparer.Ordinal);
+        var uniques = 0;
+        for (var i = 0; i < liens.Count; i++)
+        {
+            if (uniques == 0 || liens[uniques - 1] != liens[i])
+            {
+                liens[uniques++] = liens[i];
+            }
+        }
+        liens.RemoveRange(uniques, liens.Count - uniques);
+        return liens;
     }
 
     private void ComparerPersonnels(ExportSts export, IReadOnlyList<Personnel> lus, RapportImport rapport, Nouveaux nouveaux,
@@ -523,7 +580,8 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         public bool Actif { get; init; }
     }
 
-    /// <summary>Existing documents that changed are already stored in the session; new ones are copied in bulk.</summary>
+    /// <summary>Existing documents that changed are already stored in the session; new ones are copied in bulk (the guardians
+    /// are, earlier).</summary>
     private async Task EcrireAsync(Guid etablissementId, Nouveaux nouveaux, IReadOnlyList<Utilisateur> utilisateurs, ComptesActifs comptesActifs,
         CancellationToken cancellationToken)
     {
@@ -531,7 +589,6 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         var tenant = UnitOfWork.Tenant(etablissementId);
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, utilisateurs, u => u.Id, cancellationToken);
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Apprenants, a => a.Id, cancellationToken);
-        await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Responsables, r => r.Id, cancellationToken);
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Personnels, p => p.Id, cancellationToken);
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Structures, s => s.Id, cancellationToken);
         await CopieDocuments.CopierAsync(unitOfWork, store, tenant, nouveaux.Mefs, m => m.Id, cancellationToken);
