@@ -71,9 +71,9 @@ internal static partial class BancPortfolio
             var cpu = TimeSpan.Zero;
             for (var tour = 0; tour <= tours; tour++)
             {
+                await journal.MarquerAsync();
                 var nuesDuTour = await Task.WhenAll(lecteurs.Select(l => LireNuAsync(source, locataire, periode, l)));
                 var cpuAvant = Hote.Cpu(pid);
-                journal.Marquer();
                 var pagesDuTour = await Task.WhenAll(lecteurs.Select(l => LirePagesAsync(periode, l)));
                 var serveurDuTour = await journal.LireAsync(PagePortfolio(), lecteurs.Count * LecturesParTour);
                 if (tour == 0)

@@ -10,8 +10,25 @@ internal sealed partial class JournalHote(string fichier)
 {
     private long _lu;
 
-    /// <summary>Forgets what the log holds so far: the next <see cref="LireAsync"/> reads only later requests.</summary>
-    public void Marquer() => _lu = new FileInfo(fichier).Length;
+    /// <summary>Forgets what the log holds so far: the next <see cref="LireAsync"/> reads only later requests. The log is
+    /// written off the request path: the mark waits until it has not grown for a quarter of a second (10 s at most), or a
+    /// line of an earlier request could land after it and be counted.</summary>
+    public async Task MarquerAsync()
+    {
+        var fin = DateTime.UtcNow.AddSeconds(10);
+        var taille = new FileInfo(fichier).Length;
+        while (DateTime.UtcNow < fin)
+        {
+            await Task.Delay(250);
+            var apres = new FileInfo(fichier).Length;
+            if (apres == taille)
+            {
+                break;
+            }
+            taille = apres;
+        }
+        _lu = taille;
+    }
 
     /// <summary>The times of the <paramref name="attendues"/> GET requests on paths matching <paramref name="chemin"/> logged
     /// since the mark (the log is written off the request path, so it is waited for, 10 s at most).</summary>
