@@ -35,6 +35,7 @@ internal static class BancImport
         var chauffe = new ExportsSynthetiques(uaiChauffe, annee, 500, 900, 40, 20).Fichiers();
         await hote.ImporterAsync(uaiChauffe, chauffe);
         await hote.ImporterAsync(uaiChauffe, chauffe);
+        var repos = await Hote.AttendreReposAsync(pid);
 
         var premiers = new List<TimeSpan>();
         var reimports = new List<TimeSpan>();
@@ -62,7 +63,8 @@ internal static class BancImport
         var ratioReimport = reimportMedian / reference;
         Console.WriteLine();
         Console.WriteLine($"{Apprenants} apprenants, {Responsables} responsables, {Personnels} personnels, {Divisions} divisions ; {repetitions} répétitions, {Environment.ProcessorCount} cœurs");
-        Console.WriteLine($"Médianes de {references.Count} mesures de référence et de {repetitions} imports ; RSS de l'hôte avant les imports : {rssAvant:0} Mo");
+        Console.WriteLine($"Médianes de {references.Count} mesures de référence et de {repetitions} imports ; RSS de l'hôte avant les imports : {rssAvant:0} Mo ; "
+                          + $"hôte au repos {repos.TotalSeconds:0.0} s après la chauffe");
         Console.WriteLine($"Charge de la machine (1 min) : {chargeAvant} au début, {Mesures.Charge()} à la fin");
         return
         [

@@ -106,6 +106,24 @@ internal sealed class Hote(Uri adresse) : IDisposable
 
     /// <summary>CPU time a process has used so far (user + system, /proc/&lt;pid&gt;/stat, in ticks of 1/100 s):
     /// divided by the requests made meanwhile, a cost that does not depend on the machine's load.</summary>
+    /// <summary>Waits until the host has been idle for half a second (under 5 % of a core; 30 s at most) and returns how long
+    /// that took: after a warm-up, its runtime still recompiles at tier 1, in the background, the methods the warm-up made
+    /// hot, and that work is no more what is measured than the warm-up itself.</summary>
+    public static async Task<TimeSpan> AttendreReposAsync(int pid)
+    {
+        var debut = DateTime.UtcNow;
+        while (DateTime.UtcNow - debut < TimeSpan.FromSeconds(30))
+        {
+            var avant = Cpu(pid);
+            await Task.Delay(500);
+            if (Cpu(pid) - avant < TimeSpan.FromMilliseconds(25))
+            {
+                break;
+            }
+        }
+        return DateTime.UtcNow - debut;
+    }
+
     public static TimeSpan Cpu(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
