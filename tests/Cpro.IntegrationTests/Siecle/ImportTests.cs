@@ -159,7 +159,7 @@ public sealed class ImportTests(CproFactory factory)
         await ImporterAsync(admin, uai, Jeu(uai));
         await using (var temoin = factory.Documents(etablissement))
         {
-            temoin.Store(new Mef { Code = "TEMOIN", Libelle = "Écrit par la session" });
+            temoin.Store(new Mef { Id = Guid.CreateVersion7(), Code = "TEMOIN", Libelle = "Écrit par la session" });
             await temoin.SaveChangesAsync();
         }
 

@@ -21,8 +21,11 @@ internal static class CopieDocuments
         }
         var serialiseur = store.Options.Serializer();
         var revisionne = typeof(IRevisioned).IsAssignableFrom(typeof(T));
-        // The version as Marten writes it: a revision number, or a new Guid (the column's default would compute an md5 per row).
+        // The version as Marten writes it: a revision number, or a Guid, the same for the whole copy: it names this write, and
+        // a version is only ever compared with its own document's (a Guid per row costs a system call each, the column's
+        // default an md5 each).
         const string colonnes = "tenant_id, id, data, mt_dotnet_type, mt_version";
+        var version = Guid.NewGuid();
         var type = typeof(T).FullName!;
         var json = new ArrayBufferWriter<byte>(4096);
         await using var copie = await unitOfWork.Connection.BeginBinaryImportAsync(
@@ -47,7 +50,7 @@ internal static class CopieDocuments
             }
             else
             {
-                await copie.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, cancellationToken);
+                await copie.WriteAsync(version, NpgsqlDbType.Uuid, cancellationToken);
             }
         }
         await copie.CompleteAsync(cancellationToken);

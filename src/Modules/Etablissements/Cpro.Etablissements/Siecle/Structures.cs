@@ -4,7 +4,7 @@ namespace Cpro.Etablissements.Siecle;
 /// the INE across establishments. Only what features use is kept: no address, no phone number.</summary>
 internal sealed class Apprenant
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required Guid Id { get; set; }
     public required string EleveId { get; init; }
     public string? Ine { get; set; }
     public required string Nom { get; set; }
@@ -26,7 +26,7 @@ internal sealed class Apprenant
 /// <summary>A parent or guardian (BEE_RESPONSABLES): name only, and the learners they are responsible for.</summary>
 internal sealed class Responsable
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required Guid Id { get; set; }
     public required string PersonneId { get; init; }
     public string? Civilite { get; set; }
     public required string Nom { get; set; }
@@ -39,7 +39,7 @@ internal sealed class Responsable
 /// <summary>A staff member (STS-web INDIVIDU).</summary>
 internal sealed class Personnel
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required Guid Id { get; set; }
     public required string StsId { get; init; }
     public string? Civilite { get; set; }
     public required string Nom { get; set; }
@@ -57,7 +57,7 @@ internal sealed class Structure
     public const string TypeDivision = "D";
     public const string TypeGroupe = "G";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required Guid Id { get; set; }
     public required string Type { get; init; }
     public required string Code { get; init; }
     public string? Libelle { get; set; }
@@ -73,7 +73,7 @@ internal sealed class Structure
 /// <summary>A MEF label (STS NOMENCLATURES or BEE_NOMENCLATURES).</summary>
 internal sealed class Mef
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required Guid Id { get; set; }
     public required string Code { get; init; }
     public required string Libelle { get; set; }
 }
@@ -81,7 +81,7 @@ internal sealed class Mef
 /// <summary>One import kept: who, when, which files, and its report.</summary>
 internal sealed class ImportSiecle
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required Guid Id { get; set; }
     public required string Par { get; init; }
     public DateTimeOffset Le { get; init; }
     public List<string> Fichiers { get; init; } = [];

@@ -203,7 +203,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
                 {
                     rapport.ApprenantsSansDivision++;
                 }
-                apprenant = new Apprenant { EleveId = eleve.EleveId, Nom = eleve.Nom, Prenom = eleve.Prenom, Statut = eleve.Statut };
+                apprenant = new Apprenant { Id = Guid.CreateVersion7(), EleveId = eleve.EleveId, Nom = eleve.Nom, Prenom = eleve.Prenom, Statut = eleve.Statut };
                 Remplir(apprenant, eleve, structures.Division, structures.Groupes, true);
                 nouveaux.Apprenants.Add(apprenant);
                 compteurs.Crees++;
@@ -262,7 +262,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
         var connues = structures.Concat(nouveaux.Structures).Where(s => s.Type == Structure.TypeDivision).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var (code, mefs) in nommees.Where(n => !connues.Contains(n.Key)).OrderBy(n => n.Key, StringComparer.Ordinal))
         {
-            nouveaux.Structures.Add(new Structure { Type = Structure.TypeDivision, Code = code, Appartenances = mefs });
+            nouveaux.Structures.Add(new Structure { Id = Guid.CreateVersion7(), Type = Structure.TypeDivision, Code = code, Appartenances = mefs });
             rapport.Divisions.Crees++;
         }
     }
@@ -327,7 +327,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             {
                 nouveaux.Responsables.Add(new Responsable
                 {
-                    PersonneId = personne.PersonneId, Civilite = personne.Civilite,
+                    Id = Guid.CreateVersion7(), PersonneId = personne.PersonneId, Civilite = personne.Civilite,
                     Nom = personne.Nom, Prenom = personne.Prenom, Liens = liens,
                 });
                 compteurs.Crees++;
@@ -399,7 +399,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             }
             if (!existants.TryGetValue(individu.Id, out var personnel))
             {
-                personnel = new Personnel { StsId = individu.Id, Nom = individu.Nom, Prenom = individu.Prenom };
+                personnel = new Personnel { Id = Guid.CreateVersion7(), StsId = individu.Id, Nom = individu.Nom, Prenom = individu.Prenom };
                 Remplir(personnel, individu);
                 nouveaux.Personnels.Add(personnel);
                 compteurs.Crees++;
@@ -455,7 +455,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             {
                 nouveaux.Structures.Add(new Structure
                 {
-                    Type = lue.Type, Code = lue.Code, Libelle = lue.Libelle,
+                    Id = Guid.CreateVersion7(), Type = lue.Type, Code = lue.Code, Libelle = lue.Libelle,
                     Appartenances = lue.Appartenances, Services = lue.Services, ProfesseursPrincipaux = profs,
                 });
                 compteurs.Crees++;
@@ -499,7 +499,7 @@ internal sealed class Synchronisation(IDocumentSession session, IDocumentStore s
             }
             else
             {
-                nouveaux.Mefs.Add(new Mef { Code = code, Libelle = libelle });
+                nouveaux.Mefs.Add(new Mef { Id = Guid.CreateVersion7(), Code = code, Libelle = libelle });
             }
         }
     }

@@ -98,12 +98,12 @@ internal sealed class DemoSeed(
             .ToDictionary(u => u.Identifiants.Login);
         documents.Insert(new Siecle.Structure
         {
-            Type = Siecle.Structure.TypeDivision, Code = Division, Libelle = "2nde Métiers de l'électricité 1",
+            Id = Guid.CreateVersion7(), Type = Siecle.Structure.TypeDivision, Code = Division, Libelle = "2nde Métiers de l'électricité 1",
             Appartenances = ["24023302210"], Services = [$"064000:CG:{StsEnseignant}"], ProfesseursPrincipaux = [StsEnseignant],
         });
         documents.Insert(new Siecle.Personnel
         {
-            StsId = StsEnseignant, Nom = "Professeur", Prenom = "David", Fonction = "ENS",
+            Id = Guid.CreateVersion7(), StsId = StsEnseignant, Nom = "Professeur", Prenom = "David", Fonction = "ENS",
             UtilisateurId = comptesDemo["demo.enseignant"].Id,
         });
         documents.Insert(Apprenant("DEMO-0", "Martin", "Léa", comptesDemo["demo.eleve"].Id));
@@ -127,7 +127,7 @@ internal sealed class DemoSeed(
         var apprenti = await documents.Query<Utilisateur>().SingleAsync(u => u.Identifiants.Login == "demo.apprenti", cancellationToken);
         documents.Insert(new Siecle.Structure
         {
-            Type = Siecle.Structure.TypeDivision, Code = DivisionApprentis, Libelle = "2nde Métiers de l'électricité apprentis",
+            Id = Guid.CreateVersion7(), Type = Siecle.Structure.TypeDivision, Code = DivisionApprentis, Libelle = "2nde Métiers de l'électricité apprentis",
             Appartenances = ["24023302210"], Services = [$"064000:CG:{StsEnseignant}"],
         });
         documents.Insert(Apprenant("DEMO-A1", "Girard", "Nathan", apprenti.Id, Profils.Apprenti, DivisionApprentis));
@@ -135,7 +135,7 @@ internal sealed class DemoSeed(
 
     private Siecle.Apprenant Apprenant(string eleveId, string nom, string prenom, Guid utilisateurId, string statut = Profils.Eleve, string division = Division) => new()
     {
-        EleveId = eleveId, Nom = nom, Prenom = prenom, Statut = statut, Division = division,
+        Id = Guid.CreateVersion7(), EleveId = eleveId, Nom = nom, Prenom = prenom, Statut = statut, Division = division,
         Mef = "24023302210", DateEntree = new DateOnly(clock.GetUtcNow().Month >= 9 ? clock.GetUtcNow().Year : clock.GetUtcNow().Year - 1, 9, 1),
         UtilisateurId = utilisateurId,
     };
