@@ -18,11 +18,15 @@ internal static class LecteurSiecle
             throw new RequeteInvalideException(
                 $"« {nomFichier} » est un fichier emp_sts, destiné à remonter vers STS-web : importez sts_emp_<UAI>_<année>.xml, exporté de STS-web.");
         }
-        NatureFichier.Verifier(fichier);
+        var encodage = NatureFichier.Verifier(fichier);
         try
         {
             using var contenu = fichier.Ouvrir();
-            using var reader = XmlReader.Create(contenu, Reglages(tailleMax));
+            // Latin-9, SIECLE's encoding, is decoded here (Latin9Encoding), faster than by the provider's the reader would take.
+            using var texte = encodage?.CodePage == Latin9Encoding.CodePageLatin9
+                ? new StreamReader(contenu, Latin9Encoding.Instance, detectEncodingFromByteOrderMarks: false, 64 * 1024, leaveOpen: true)
+                : null;
+            using var reader = texte is null ? XmlReader.Create(contenu, Reglages(tailleMax)) : XmlReader.Create(texte, Reglages(tailleMax));
             reader.MoveToContent();
             Export export = reader.LocalName switch
             {

@@ -13,7 +13,8 @@ internal static partial class NatureFichier
 {
     private const string Attendu = "déposez l'export XML de SIECLE ou de STS-web, tel qu'il a été téléchargé";
 
-    public static void Verifier(FichierDepose fichier)
+    /// <summary>Refuses what is not an export, and returns the encoding the file declares, if any.</summary>
+    public static Encoding? Verifier(FichierDepose fichier)
     {
         var nom = fichier.Nom;
         var debut = new byte[1024];
@@ -26,7 +27,7 @@ internal static partial class NatureFichier
         var bomUtf8 = octets.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
         if (octets.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || octets.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return; // UTF-16 with its byte order mark: the XML reader decodes it, and nothing below applies.
+            return null; // UTF-16 with its byte order mark: the XML reader decodes it, and nothing below applies.
         }
         var texte = Encoding.Latin1.GetString(bomUtf8 ? octets[3..] : octets).TrimStart();
         if (texte.Length == 0)
@@ -53,12 +54,12 @@ internal static partial class NatureFichier
         }
         if (encodage is { CodePage: 1200 or 1201 or 12000 or 12001 })
         {
-            return;
+            return encodage;
         }
         var (utf8Valide, horsAscii) = ExaminerUtf8(fichier);
         if (!horsAscii)
         {
-            return;
+            return encodage;
         }
         var unicode = encodage is null or { CodePage: 65001 } || bomUtf8;
         if (!unicode && utf8Valide)
@@ -73,6 +74,7 @@ internal static partial class NatureFichier
                 ? $"« {nom} » n'est pas en UTF-8 et ne déclare pas son encodage (un export SIECLE commence par <?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>) : {Attendu}."
                 : $"« {nom} » déclare l'encodage UTF-8 mais contient des caractères dans un autre encodage (sans doute ISO-8859-15) : {Attendu}.");
         }
+        return encodage;
     }
 
     /// <summary>What a file that does not start with « &lt; » looks like.</summary>
