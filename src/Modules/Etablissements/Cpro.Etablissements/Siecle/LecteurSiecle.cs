@@ -22,7 +22,8 @@ internal static class LecteurSiecle
         try
         {
             using var contenu = fichier.Ouvrir();
-            // Latin-9, SIECLE's encoding, is decoded here (Latin9Encoding), faster than by the provider's the reader would take.
+            // SIECLE's Latin-9 is decoded here (Latin9Encoding): the code pages provider's decoder, which the reader would
+            // take, is several times slower.
             using var texte = encodage?.CodePage == Latin9Encoding.CodePageLatin9
                 ? new StreamReader(contenu, Latin9Encoding.Instance, detectEncodingFromByteOrderMarks: false, 64 * 1024, leaveOpen: true)
                 : null;

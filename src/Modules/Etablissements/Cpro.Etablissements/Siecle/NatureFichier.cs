@@ -13,7 +13,8 @@ internal static partial class NatureFichier
 {
     private const string Attendu = "déposez l'export XML de SIECLE ou de STS-web, tel qu'il a été téléchargé";
 
-    /// <summary>Refuses what is not an export, and returns the encoding the file declares, if any.</summary>
+    /// <summary>Refuses what is not an export, and returns the encoding its bytes are in as it declares it, if it does and no
+    /// byte order mark says otherwise.</summary>
     public static Encoding? Verifier(FichierDepose fichier)
     {
         var nom = fichier.Nom;
@@ -59,7 +60,7 @@ internal static partial class NatureFichier
         var (utf8Valide, horsAscii) = ExaminerUtf8(fichier);
         if (!horsAscii)
         {
-            return encodage;
+            return bomUtf8 ? null : encodage;
         }
         var unicode = encodage is null or { CodePage: 65001 } || bomUtf8;
         if (!unicode && utf8Valide)
@@ -74,7 +75,7 @@ internal static partial class NatureFichier
                 ? $"« {nom} » n'est pas en UTF-8 et ne déclare pas son encodage (un export SIECLE commence par <?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>) : {Attendu}."
                 : $"« {nom} » déclare l'encodage UTF-8 mais contient des caractères dans un autre encodage (sans doute ISO-8859-15) : {Attendu}.");
         }
-        return encodage;
+        return bomUtf8 ? null : encodage;
     }
 
     /// <summary>What a file that does not start with « &lt; » looks like.</summary>
