@@ -324,6 +324,16 @@ public sealed partial class ComptesTests(CproFactory factory)
         Assert.Contains("« hugo.petit »", erreur.Message, StringComparison.Ordinal);
         Assert.Equal(2, logins.Distinct().Count());
         Assert.All(logins, l => Assert.Matches("^lea\\.martin[0-9]*$", l));
+
+        // Nor more of them than were prepared.
+        var enTrop = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<UnitOfWork>()
+            .InTransactionAsync(async _ =>
+            {
+                await using var preparation = await comptes.PreparerAsync(etablissement, [("Léa", "Martin")], default);
+                await Comptes.CreerAsync(preparation,
+                    [("Léa", "Martin", Profils.Eleve, Utilisateur.SourceSiecle), ("Léa", "Martin", Profils.Eleve, Utilisateur.SourceSiecle)], DateTimeOffset.UtcNow);
+            }, default));
+        Assert.Contains("2 personnes pour 1 candidats", enTrop.Message, StringComparison.Ordinal);
     }
 
     [Fact]

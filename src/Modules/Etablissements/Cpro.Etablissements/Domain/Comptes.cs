@@ -58,12 +58,12 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
         {
             throw new InvalidOperationException($"Compte non préparé : racine « {autre} ».");
         }
-        var pris = await preparation.Pris;
         var tires = await preparation.Secrets;
         if (tires.Length < personnes.Count)
         {
-            tires = [.. tires, .. Secrets(preparation.Cle, personnes.Count - tires.Length)];
+            throw new InvalidOperationException($"Comptes non préparés : {personnes.Count} personnes pour {tires.Length} candidats.");
         }
+        var pris = await preparation.Pris;
         var comptes = new List<(Utilisateur, string)>(personnes.Count);
         for (var i = 0; i < personnes.Count; i++)
         {
@@ -94,7 +94,6 @@ internal sealed class Comptes(UnitOfWork unitOfWork, IDocumentStore store, Codes
     internal sealed class Preparation(CodesProvisoires.Cle cle, Task<Secret[]> secrets, Task<HashSet<string>> pris, HashSet<string> racines)
         : IAsyncDisposable
     {
-        public CodesProvisoires.Cle Cle => cle;
         public Task<Secret[]> Secrets => secrets;
         public Task<HashSet<string>> Pris => pris;
         public HashSet<string> Racines => racines;
